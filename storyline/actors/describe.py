@@ -1,0 +1,209 @@
+"""What one noun phrase says about who it names: a name, a country, roles, a kind.
+
+Works on the dependency parse: the phrase is the head noun with its left modifiers and compounds; an "of"-phrase
+and an apposition add evidence ("the former leader of the opposition party, Kem Sokha"). Resolving pronouns and
+repeated names is coref.py's job; this module only reads the words of the phrase itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.actors import gazetteer
+from storyline.actors.lexicon import roles as role_lexicon
+
+Token = Any  # spaCy Token
+
+# Words that say an ORG-tagged name is really an organisation; without one, a two- or three-word title-case
+# "ORG" is usually a person the small model mislabelled (it tags "Kem Sokha" as ORG).
+_ORG_HINTS = {"party", "group", "council", "ministry", "court", "union", "front", "army", "association", "committee",
+              "commission", "agency", "organization", "organisation", "bank", "company", "corp", "inc", "news",
+              "press", "times", "university", "watch", "international", "amnesty", "assembly", "parliament",
+              "government", "police", "forces", "movement", "alliance", "league", "foundation", "institute",
+              "office", "department", "service", "network", "post", "journal", "brigade", "brigades", "coalition",
+              "federation", "club", "church", "school", "hospital", "airlines", "airways", "nations", "union"}
+_NAME_DEPS = {"compound", "flat", "nmod"}
+_SKIP_DEPS = {"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advcl", "case"}
+_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "those", "these", "himself",
+             "herself", "themselves"}
+
+
+@dataclass
+class Phrase:
+    """The evidence one noun phrase offers (before coreference)."""
+
+    head: Token
+    tokens: list[Token]
+    name: str | None = None
+    kind: str = "unknown"
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    basis: str | None = None
+    plural: bool = False
+    count: int | None = None
+    count_tokens: list[Token] = field(default_factory=list)
+    generic: bool = False
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head with everything to its left in its subtree, and compounds on its right; clauses excluded."""
+    out = [head]
+
+    def left(tok: Token) -> None:
+        for child in tok.lefts:
+            if child.dep_ in _SKIP_DEPS:
+                continue
+            out.append(child)
+            left(child)
+            for r in child.rights:
+                if r.dep_ not in _SKIP_DEPS:
+                    out.append(r)
+                    left(r)
+
+    left(head)
+    out.extend(c for c in head.rights if c.dep_ in ("compound", "flat"))
+    return sorted({t.i: t for t in out}.values(), key=lambda t: t.i)
+
+
+def _possessor(head: Token) -> Token | None:
+    return next((c for c in head.children if c.dep_ == "poss"), None)
+
+
+def _own_tokens(head: Token) -> list[Token]:
+    """Phrase tokens without the possessor's own phrase ("Hun Sen's political foes" -> "political foes")."""
+    poss = _possessor(head)
+    skip = {t.i for t in poss.subtree} if poss is not None else set()
+    return [t for t in phrase_tokens(head) if t.i not in skip]
+
+
+def _clean(text: str) -> str:
+    text = text.strip()
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.rstrip(".,").strip()
+
+
+def entity_label(tok: Token) -> str | None:
+    """The NER label with the small model's common slips corrected."""
+    if not tok.ent_type_:
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return tok.ent_type_
+    if ent.label_ == "ORG" and _looks_like_person_name(ent):
+        return "PERSON"
+    if ent.label_ == "PERSON" and any(w.lower_ in _ORG_HINTS for w in ent):
+        return "ORG"
+    return ent.label_
+
+
+def _looks_like_person_name(ent: Any) -> bool:
+    words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
+    if not 2 <= len(words) <= 3:
+        return False
+    if any(w.lower_ in _ORG_HINTS or w.is_upper or not w.is_title for w in words):
+        return False
+    return not any(gazetteer.country_for(w.text) for w in words)
+
+
+def name_tokens(head: Token) -> list[Token]:
+    """The contiguous proper-noun run that ends at the head, without leading role words ("Prime Minister")."""
+    if head.pos_ != "PROPN":
+        return []
+    run = [head]
+    for tok in reversed(list(head.doc[max(head.i - 5, 0): head.i])):
+        if tok.pos_ == "PROPN" and tok.dep_ in _NAME_DEPS and tok.head.i in {t.i for t in run}:
+            run.insert(0, tok)
+        elif tok.pos_ == "PROPN" and tok.dep_ in _NAME_DEPS and tok.head.i == head.i:
+            run.insert(0, tok)
+        else:
+            break
+    lex = role_lexicon()
+    while len(run) > 1 and (run[0].lower_ in lex.heads or run[0].lower_ in {"prime", "vice", "foreign"}):
+        run.pop(0)
+    return run
+
+
+def _match_roles(words: list[str], table: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """Longest multiword match of any entry of `table` inside `words` (lower-case lemmas or forms)."""
+    joined = " ".join(words)
+    hyphened = joined.replace(" - ", "-")
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            key = " ".join(words[i: i + n])
+            if key in table:
+                return table[key]
+    for key, val in table.items():
+        if "-" in key and key in hyphened:
+            return val
+    return None
+
+
+def _countries(tokens: list[Token]) -> str | None:
+    words = [t.text for t in tokens if not t.is_punct or t.text in ("U.S.", "U.K.")]
+    longest = gazetteer.max_alias_words()
+    for i in range(len(words)):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            iso = gazetteer.country_for(" ".join(words[i: i + n]))
+            if iso:
+                return iso
+    return None
+
+
+def read_phrase(head: Token, on: str | None) -> Phrase | None:
+    """Describe the noun phrase headed by `head`, or None when it names no actor."""
+    lex = role_lexicon()
+    own = _own_tokens(head)
+    ph = Phrase(head=head, tokens=phrase_tokens(head), plural=head.tag_ in ("NNS", "NNPS"))
+    _read_count(ph, own)
+    label = entity_label(head)
+    names = name_tokens(head)
+    if label in ("GPE", "NORP") or (label is None and head.pos_ == "PROPN" and gazetteer.country_for(head.text)):
+        iso = _countries([head]) or _countries(own)
+        if iso and len(own) <= 3:
+            ph.country, ph.kind, ph.name, ph.basis = iso, "country", gazetteer.country_name(iso), "country"
+            return ph
+    if names and label in ("PERSON", "ORG", None):
+        ph.name = _clean(" ".join(t.text for t in names))
+        ph.kind = "organisation" if label == "ORG" else "person" if label == "PERSON" else "unknown"
+    head_words = [t.lemma_.lower() for t in own if t.i not in {n.i for n in names}]
+    head_role = _match_roles(head_words[-3:], {k: v.roles for k, v in lex.heads.items()})
+    noun = _head_noun(head_words, lex)
+    if noun is not None:
+        ph.generic = noun.generic
+        if ph.kind == "unknown":
+            ph.kind = noun.kind if not ph.plural or noun.kind != "person" else "group"
+    modifiers = _match_roles([t.lower_ for t in own if t.i != head.i or ph.name], lex.modifiers)
+    org_roles = None
+    if ph.kind == "organisation" and ph.name:
+        org_roles = _match_roles([w.lower() for w in ph.name.split()], lex.org_words)
+    ph.roles = list(modifiers or org_roles or head_role or ())
+    ph.basis = "modifier" if modifiers else "name" if org_roles else "role-noun" if head_role else None
+    ph.country = _countries(own)
+    if ph.name is None and noun is None and ph.kind == "unknown":
+        return None
+    return ph
+
+
+def _head_noun(words: list[str], lex: Any) -> Any:
+    for n in (3, 2, 1):
+        key = " ".join(words[-n:])
+        if len(words) >= n and key in lex.heads:
+            return lex.heads[key]
+    return None
+
+
+def _read_count(ph: Phrase, own: list[Token]) -> None:
+    from storyline.nlp.numbers import parse_number
+
+    nums = [t for t in own if t.dep_ == "nummod" or (t.like_num and t.i < ph.head.i and t.head.i == ph.head.i)]
+    if not nums:
+        return
+    value = parse_number(" ".join(t.text for t in nums))
+    if value is not None:
+        ph.count, ph.count_tokens = value, nums
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.lower_ in _PRONOUNS and tok.pos_ in ("PRON", "DET")

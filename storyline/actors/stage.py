@@ -1,0 +1,159 @@
+"""The actors stage: every noun phrase that names an actor becomes an `Actor` with a CAMEO-style code.
+
+Order of evidence (most specific first): the phrase's own words (titles, role modifiers, country words), an
+apposition or "of"-phrase, earlier mentions of the same entity (coref), the table of office holders on the
+article's date, and last the article's own country (its dateline, else its most named country) for role nouns
+that name no country ("the court", "police").
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from storyline.actors import gazetteer
+from storyline.actors.coref import Entity, Tracker
+from storyline.actors.describe import Phrase, is_pronoun, read_phrase
+from storyline.doc import Actor, Document, Span
+from storyline.pipeline import stage
+
+ACTOR_INDEX = "storyline_actor_by_token"   # key in spaCy Doc.user_data: token index -> index in doc.actors
+_HEAD_DEPS_SKIP = {"compound", "flat", "amod", "nummod", "det", "case", "quantmod", "punct"}
+
+
+def context_country(doc: Document, parsed: Any) -> str | None:
+    """The article's own country: the dateline's, else the one its text names most often."""
+    if doc.dateline is not None:
+        iso = doc.dateline.country or _dateline_country(doc.dateline.name)
+        if iso:
+            return iso
+    counts: Counter[str] = Counter()
+    for ent in parsed.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            iso = gazetteer.country_for(ent.text)
+            if iso:
+                counts[iso] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _dateline_country(name: str) -> str | None:
+    for part in [name, *[p.strip() for p in name.split(",")][::-1]]:
+        iso = gazetteer.country_for(part)
+        if iso:
+            return iso
+    return None
+
+
+def _candidates(parsed: Any) -> list[Any]:
+    return [t for t in parsed if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "DET")
+            and t.dep_ not in _HEAD_DEPS_SKIP and not t.is_space]
+
+
+def _apply_leaders(ph: Phrase, on: str | None) -> None:
+    if ph.kind not in ("person", "unknown") or not ph.name:
+        return
+    found = gazetteer.leaders_for(ph.name, on)
+    if not found:
+        return
+    code = found[0].code
+    ph.kind = "person"
+    ph.country = ph.country or code[:3]
+    if not ph.roles:
+        ph.roles = [code[i: i + 3] for i in range(3, len(code), 3)]
+        ph.basis = "leaders-table"
+
+
+def _enrich(ph: Phrase, other: Phrase | None) -> None:
+    """Fill what a generic phrase lacks from its "of"-phrase or apposition."""
+    if other is None:
+        return
+    if not ph.roles or ph.generic:
+        ph.roles = ph.roles if (ph.roles and not other.roles) else list(other.roles or ph.roles)
+        ph.basis = ph.basis or other.basis
+    ph.country = ph.country or other.country
+    if other.name and other.kind == "person" and not ph.name:
+        ph.name, ph.kind = other.name, "person"
+
+
+def _of_phrase(tok: Any, on: str | None) -> Phrase | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return read_phrase(obj, on)
+    return None
+
+
+def _described(tok: Any, on: str | None) -> Phrase | None:
+    """A phrase read with its "of"-phrase folded in ("members of the opposition party" -> OPP)."""
+    ph = read_phrase(tok, on)
+    if ph is not None:
+        _enrich(ph, _of_phrase(tok, on))
+    return ph
+
+
+def _related(tok: Any, on: str | None) -> list[Phrase | None]:
+    """Phrases that describe the same actor: its "of"-phrase and its apposition (either direction)."""
+    out = [_of_phrase(tok, on)]
+    out += [_described(c, on) for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        out.append(_described(tok.head, on))
+    return out
+
+
+def _to_actor(doc: Document, tok: Any, ent: Entity, ph: Phrase | None, basis: str | None,
+              ctx_iso: str | None) -> Actor:
+    tokens = ph.tokens if ph else [tok]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    country = ent.country
+    inferred_country = False
+    if country is None and ent.roles and ctx_iso:
+        country, inferred_country = ctx_iso, True
+    code = (country or "") + "".join(r for r in ent.roles if r) or None
+    return Actor(text=doc.text[start:end], span=Span.of(doc.text, start, end), name=ent.name, code=code,
+                 country=country, roles=list(ent.roles), kind=ent.kind,
+                 basis=(basis or "") + ("+context-country" if inferred_country else "") or None)
+
+
+@stage("actors", needs=("parsed",), adds=("actors",))
+def find_actors(doc: Document) -> Document:
+    parsed = doc.parsed
+    ctx_iso = context_country(doc, parsed)
+    tracker = Tracker()
+    actors: list[Actor] = []
+    index: dict[int, int] = {}
+    sent_of = {t.i: i for i, s in enumerate(parsed.sents) for t in s}
+    for tok in _candidates(parsed):
+        sent_i = sent_of[tok.i]
+        ph: Phrase | None = None
+        ent: Entity | None = None
+        basis = None
+        if is_pronoun(tok):
+            ent, basis = tracker.resolve_pronoun(tok, sent_i), "coref-pronoun"
+        elif tok.pos_ == "NUM" and any(c.lower_ == "the" for c in tok.children):
+            ph = read_phrase(tok, doc.date)
+            if ph and ph.count:
+                ent, basis = tracker.resolve_number(ph.count, tok, sent_i), "coref-number"
+        else:
+            ph = read_phrase(tok, doc.date)
+            if ph is None:
+                continue
+            for other in _related(tok, doc.date):
+                _enrich(ph, other)
+            _apply_leaders(ph, doc.date)
+            ent = tracker.match_name(ph)
+            basis = "coref-name" if ent else ph.basis
+            ent = tracker.observe(ph, sent_i, ent)
+        if ent is None:
+            continue
+        ent.last_sent, ent.last_token = sent_i, max(ent.last_token, tok.i)
+        index[tok.i] = len(actors)
+        actors.append(_to_actor(doc, tok, ent, ph, basis, ctx_iso))
+    parsed.user_data[ACTOR_INDEX] = index
+    doc.actors = actors
+    return doc
+
+
+def actor_at(doc: Document, tok: Any) -> Actor | None:
+    """The actor a token heads (after coreference), if any."""
+    idx = doc.parsed.user_data.get(ACTOR_INDEX, {}).get(tok.i)
+    return None if idx is None else doc.actors[idx]

@@ -1,0 +1,57 @@
+"""The `storyline` command line."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date as Date
+from typing import TextIO
+
+from storyline import __version__
+from storyline.errors import StorylineError, message
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return Date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(message("E023", value=value)) from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="storyline", description="Code news articles into evidenced events.")
+    p.add_argument("--version", action="version", version=f"storyline {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("code", help="code articles (files, folders, - for stdin) into events")
+    c.add_argument("paths", nargs="+", help=".txt .html .jsonl .csv files, folders, or - for stdin")
+    c.add_argument("--date", type=_iso_date, help="article date (YYYY-MM-DD) where the input gives none")
+    c.add_argument("--source", help="source name where the input gives none")
+    c.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    c.add_argument("--db", help="SQLite store to write into (created if missing)")
+    c.add_argument("--explain", action="store_true", help="say why each article yielded nothing or was rejected")
+    c.add_argument("--workers", type=int, default=1, help="processes, each loading the model once")
+    c.add_argument("--no-progress", action="store_true", help="no progress bar")
+    c.set_defaults(func=cmd_code)
+    return p
+
+
+def cmd_code(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    from storyline.commands import code_command
+
+    return code_command(args, out, err)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except StorylineError as exc:
+        print(f"storyline: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `storyline code ... | head` is a normal way to look
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""What the CLI commands do, apart from parsing arguments (so tests can call them directly)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import nullcontext
+from typing import TextIO
+
+from storyline.doc import Document
+from storyline.export.formats import render_table, write_csv, write_jsonl
+from storyline.export.record import event_record
+from storyline.ingest.readers import iter_documents
+from storyline.runner import code_documents
+
+
+def _progress(docs: list[Document], enabled: bool, err: TextIO):  # type: ignore[no-untyped-def]
+    if not enabled or len(docs) < 20:
+        return docs
+    from tqdm import tqdm
+
+    return tqdm(docs, unit="doc", file=err, disable=None)
+
+
+def _explain(doc: Document, err: TextIO) -> None:
+    if doc.events and not doc.rejected:
+        return
+    origin = doc.origin or doc.id
+    for note in doc.notes or []:
+        print(f"{origin}: [{note.code or '-'}] {note.stage}: {note.reason}", file=err)
+
+
+def code_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from storyline.store import Store
+
+    docs = list(iter_documents(args.paths, date=args.date, source=args.source, stdin=sys.stdin))
+    records: list[dict] = []
+    stored = skipped = rejected = 0
+    store_cm = Store.open(args.db) if args.db else nullcontext(None)
+    with store_cm as store:
+        todo = [d for d in docs if store is None or not store.has_document(d.id)]
+        skipped = len(docs) - len(todo)
+        for doc in code_documents(_progress(todo, not args.no_progress, err), workers=args.workers):
+            rejected += doc.rejected
+            if store is not None:
+                stored += store.save(doc)
+            records.extend(event_record(doc, ev) for ev in doc.events)
+            if args.explain:
+                _explain(doc, err)
+    if args.format == "jsonl":
+        write_jsonl(records, out)
+    elif args.format == "csv":
+        write_csv(records, out)
+    else:
+        out.write(render_table(records) + "\n")
+    summary = f"{len(docs)} articles: {len(todo) - rejected} coded, {rejected} rejected, {len(records)} events"
+    if store is not None:
+        summary += f"; {stored} stored in {args.db}, {skipped} already there"
+    print(summary, file=err)
+    return 0

@@ -1,0 +1,182 @@
+"""The one document object that flows through every stage, and the records stages write onto it.
+
+Every value that comes from the text carries a `Span` (character offsets into `Document.text`, the article as
+it was read). Stages compute first and then write their results to the document; none of them mutates a value
+another stage wrote, so a stage can be rerun or skipped without surprises.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Evidence ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets [start, end) into the article text, with the words they cover."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+
+# Values resolved from the text --------------------------------------------------------------------------------
+
+PRECISIONS = ("minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century",
+              "interval", "unknown")
+
+
+@dataclass(slots=True)
+class TimeValue:
+    """A time expression normalised against the article date.
+
+    `value` is TIMEX3-like ("2018-08-28", "2018-W34", "2018-08", "2018", "P7Y", "PRESENT_REF") or None when the
+    expression could not be resolved (no article date, or too vague). `start`/`end` are inclusive ISO days
+    bounding what the words allow; they are None when unresolved. `precision` never claims more than the text.
+    """
+
+    text: str
+    span: Span | None
+    type: str = "DATE"            # DATE | TIME | DURATION | SET
+    value: str | None = None
+    start: str | None = None
+    end: str | None = None
+    precision: str = "unknown"
+    relative: bool = False        # resolved against the article date ("Tuesday", "last week")
+    modifier: str | None = None   # TIMEX3 mod: EARLY, MID, LATE, START, BEFORE, AFTER, APPROX, SINCE ...
+    inferred: bool = False        # not stated for this event: carried over from elsewhere in the article
+
+
+@dataclass(slots=True)
+class Place:
+    name: str
+    country: str | None = None    # ISO 3166-1 alpha-3
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    precision: str = "unknown"    # point | city | adm1 | country | unknown
+    span: Span | None = None
+    basis: str = "text"           # clause | sentence | dateline | actor-country | metadata
+
+
+@dataclass(slots=True)
+class Actor:
+    """One mention of an actor, resolved to a CAMEO-style code where the evidence allows."""
+
+    text: str
+    span: Span | None
+    name: str | None = None       # canonical name ("Kem Sokha", "Cambodia National Rescue Party")
+    code: str | None = None       # CAMEO-style: country ISO3 + roles, e.g. KHMGOV, KHMOPP, KHMJUD, or IGO code
+    country: str | None = None    # ISO3
+    roles: list[str] = field(default_factory=list)
+    kind: str = "unknown"         # person | organisation | country | group | unknown
+    inferred: bool = False        # not in the text: implied by the event (a conviction implies a court)
+    basis: str | None = None      # what the code came from: title, role-noun, country, dictionary, coref ...
+
+
+@dataclass(slots=True)
+class Event:
+    trigger: Span
+    sentence: Span
+    cameo: str | None = None      # full CAMEO code, e.g. "0841"; None for kinds CAMEO lacks
+    kind: str = "CAMEO"           # CAMEO | ELECTION | TRIAL | VERDICT | SENTENCE | BAIL ...
+    name: str | None = None
+    goldstein: float | None = None
+    quadclass: int | None = None
+    plover_type: str | None = None
+    plover_mode: str | None = None
+    source: Actor | None = None
+    target: Actor | None = None
+    date: TimeValue | None = None
+    place: Place | None = None
+    count: int | None = None
+    count_span: Span | None = None
+    status: str = "asserted"      # asserted | negated | planned | claimed | hypothetical
+    confidence: float = 0.5
+    detail: str | None = None
+    mentions: list[Span] = field(default_factory=list)   # further trigger spans merged into this event
+    id: str | None = None
+
+    @property
+    def root(self) -> str | None:
+        return self.cameo[:2] if self.cameo else None
+
+
+@dataclass(slots=True)
+class Boilerplate:
+    """A stretch of the article that is not news text: caption, photo credit, byline, dateline, repeat."""
+
+    span: Span
+    kind: str                     # caption-repeat | credit | byline | dateline | headline
+
+
+@dataclass(slots=True)
+class Note:
+    """Why something was rejected or yielded nothing: kept, never raised past the batch."""
+
+    stage: str
+    reason: str
+    code: str | None = None       # error-catalogue code, see storyline.errors
+
+
+# The document -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Document:
+    text: str
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None           # article date, ISO day, as given or inferred
+    date_inferred: bool = False
+    origin: str | None = None         # file path or "stdin", with a row number for JSONL/CSV
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    dateline: Place | None = None
+    timexes: list[TimeValue] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    rejected: bool = False
+    stages_run: list[str] = field(default_factory=list)
+    parsed: Any = field(default=None, repr=False, compare=False)   # the spaCy Doc; never serialised
+
+    @property
+    def id(self) -> str:
+        """Content hash: the same text with the same metadata is the same document."""
+        key = "\x1f".join([self.text, self.url or "", self.date or "", self.source or ""])
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    def reject(self, stage: str, reason: str, code: str | None = None) -> None:
+        self.rejected = True
+        self.notes.append(Note(stage, reason, code))
+
+    def note(self, stage: str, reason: str, code: str | None = None) -> None:
+        self.notes.append(Note(stage, reason, code))
+
+    def clean_text(self) -> str:
+        """The text with boilerplate blanked out: same length, so offsets stay valid for the original."""
+        chars = list(self.text)
+        for b in self.boilerplate:
+            for i in range(b.span.start, b.span.end):
+                if chars[i] not in "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        return any(b.span.start < end and start < b.span.end for b in self.boilerplate)
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain-data form of any record above (dataclasses to dicts), for JSON and the store."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return asdict(obj)
+    return obj

@@ -1,0 +1,1 @@
+"""Evaluation against shared gold sets (read from ../shared; never packaged)."""

@@ -1,0 +1,125 @@
+"""Who did it and to whom: the source and target tokens of a trigger, read from the dependency parse.
+
+Verbs: active subject / object, passive "by"-agent / subject, participles modifying a noun ("Those freed
+Tuesday"), relative clauses, conjoined verbs sharing a subject. Nouns: possessor, "of"-, "on"/"against"-, "by"-
+and "to"-phrases, compounds, and the subject of a light verb that governs the noun ("police carried out raids").
+Returns tokens; which actor a token names is the actors stage's answer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.events.lexicon import Sense
+
+Token = Any
+
+LIGHT_VERBS = {"carry", "stage", "launch", "hold", "conduct", "mount", "start", "issue", "make", "lead", "order",
+               "organize", "organise", "engineer", "orchestrate", "sign", "impose", "announce", "begin"}
+_RELATIVE = {"who", "that", "which", "whom"}
+
+
+@dataclass
+class Arguments:
+    source: Token | None = None
+    target: Token | None = None
+    extra_targets: tuple[Token, ...] = ()
+    governor: Token | None = None      # the verb a nominal trigger depends on
+
+
+def is_verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def is_passive(tok: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    return tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN"
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def pobj_of(tok: Token, *preps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            obj = child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    subj = child(verb, "nsubj")
+    if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    if subj is None and verb.dep_ == "conj" and is_verbal(verb.head):
+        return _subject(verb.head)
+    if subj is None and verb.dep_ == "xcomp":
+        return child(verb.head, "nsubj")
+    return subj
+
+
+def _conjuncts(tok: Token | None) -> tuple[Token, ...]:
+    return () if tok is None else tuple(c for c in tok.conjuncts if c.i > tok.i)
+
+
+def verbal_arguments(tok: Token) -> Arguments:
+    if is_passive(tok):
+        agent = pobj_of(tok, "by")
+        patient = child(tok, "nsubjpass")
+        if patient is not None and patient.lower_ in _RELATIVE and tok.dep_ == "relcl":
+            patient = tok.head
+        if patient is None and tok.dep_ in ("acl", "amod"):
+            patient = tok.head
+        return Arguments(agent, patient, _conjuncts(patient))
+    source = _subject(tok)
+    if source is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        source = tok.head
+    target = child(tok, "dobj") or pobj_of(tok, "on", "against", "with")
+    return Arguments(source, target, _conjuncts(target))
+
+
+def nominal_arguments(tok: Token, sense: Sense) -> Arguments:
+    """Arguments of an event noun; `sense.patient` says whether possessor / "of"-phrase is target or source."""
+    args = Arguments()
+    owner = child(tok, "poss")
+    if owner is not None and owner.ent_type_ in ("DATE", "TIME"):
+        owner = None
+    owner = owner or pobj_of(tok, "of")
+    agent = pobj_of(tok, "by") or _acl_agent(tok)
+    if sense.patient:
+        args.target, args.source = owner, agent
+    else:
+        args.source = owner or agent
+    on = pobj_of(tok, "on", "against", "to")
+    if on is not None and args.target is None:
+        args.target = on
+    comp = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")), None)
+    if comp is not None and args.source is None and not sense.patient:
+        args.source = comp
+    gov = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") and is_verbal(tok.head) else None
+    args.governor = gov
+    if gov is not None and args.source is None and gov.lemma_.lower() in LIGHT_VERBS:
+        args.source = pobj_of(gov, "by") if tok.dep_ == "nsubjpass" else _subject(gov)
+    args.extra_targets = _conjuncts(args.target)
+    return args
+
+
+def _acl_agent(tok: Token) -> Token | None:
+    """The "by"-agent of a participle hanging on the noun or on its "for"-object: "an appeal for pardons issued
+    Friday by the 14", "releases engineered by Hun Sen"."""
+    for node in (tok, pobj_of(tok, "for")):
+        if node is None:
+            continue
+        for c in node.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in LIGHT_VERBS:
+                agent = pobj_of(c, "by")
+                if agent is not None:
+                    return agent
+    return None
+
+
+def arguments(tok: Token, sense: Sense) -> Arguments:
+    return verbal_arguments(tok) if is_verbal(tok) else nominal_arguments(tok, sense)

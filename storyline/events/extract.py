@@ -1,0 +1,207 @@
+"""From trigger words to coded events: sense by argument, roles, implied actors, status, count, confidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from storyline.actors.stage import actor_at, context_country
+from storyline.doc import Actor, Document, Event, Span
+from storyline.events import cameo
+from storyline.events.arguments import Arguments, arguments, child, is_passive, is_verbal, pobj_of
+from storyline.events.lexicon import Sense, senses_for
+from storyline.events.status import status_of
+from storyline.nlp.numbers import parse_number
+
+Token = Any
+
+# Confidence: a plain additive score, set by hand on the seed story so that events with both actors read in the
+# text rank above events whose actors are implied; it orders events, it is not a calibrated probability.
+_BASE, _PER_ACTOR, _VERBAL, _IMPLIED_PENALTY = 0.4, 0.2, 0.1, 0.15
+
+
+@dataclass
+class Candidate:
+    event: Event
+    consumed: set[int] = field(default_factory=set)
+
+
+def _lemmas(tok: Token | None) -> set[str]:
+    return set() if tok is None else {t.lemma_.lower() for t in tok.subtree}
+
+
+def _objects(tok: Token) -> list[Token]:
+    deps = ("dobj", "nsubjpass", "attr", "oprd") if is_verbal(tok) else ("compound",)
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _skip(tok: Token) -> bool:
+    """Words that name no event of their own here: compounds ("arrest warrant"), adjectival participles,
+    habitual gerunds ("a record of cracking down"), purpose infinitives ("to demand reforms")."""
+    if tok.dep_ in ("compound", "amod") or tok.is_space:
+        return True
+    if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "advcl", "acl") and tok.head.pos_ != "VERB":
+        return True
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
+        return True
+    return is_verbal(tok) and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _conditions(tok: Token, sense: Sense, args: Arguments, doc: Document) -> set[int] | None:
+    """Check the sense's conditions; return the token ids its content consumes, or None when it does not fit."""
+    consumed: set[int] = set()
+    objs = _objects(tok)
+    if sense.object == "actor" and is_verbal(tok):
+        if args.target is None or actor_at(doc, args.target) is None:
+            return None
+    if sense.object_words:
+        hit = [o for o in objs if _lemmas(o) & sense.object_words]
+        if not hit:
+            return None
+        consumed |= {t.i for o in hit for t in o.subtree}
+    if sense.clause_words:
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+        hit = [c for c in clauses if _lemmas(c) & sense.clause_words]
+        if not hit:
+            return None
+        consumed |= {t.i for c in hit for t in c.subtree}
+    if sense.for_words:
+        obj = pobj_of(tok, "for")
+        if obj is None or not _lemmas(obj) & sense.for_words:
+            return None
+        consumed |= {t.i for t in obj.subtree}
+    if sense.compound_words and not any(c.lemma_.lower() in sense.compound_words for c in tok.children
+                                        if c.dep_ == "compound"):
+        return None
+    return consumed
+
+
+def _has_time(tok: Token) -> bool:
+    return any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ not in ("relcl", "acl"))
+
+
+def _winner(tok: Token) -> Token | None:
+    """The party that won an election named by `tok` ("the election, in which X won")."""
+    for c in tok.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in ("win", "sweep"):
+            return child(c, "nsubj")
+    return None
+
+
+_STATE_ROLES = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
+_VIOLENT = {"violent", "deadly", "bloody"}
+_TURN = {"turn", "become", "grow", "erupt"}
+
+
+def _sentence_group(doc: Document, tok: Token) -> Actor | None:
+    """For a protest with no protester named: the non-state group the sentence is about (its subject), if any -
+    "The 14 members of the CNRP were convicted ... in connection with a street protest"."""
+    for t in tok.sent:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.i != tok.i:
+            actor = actor_at(doc, t)
+            if actor is not None and actor.roles and not set(actor.roles) & _STATE_ROLES:
+                return replace(actor, inferred=True, basis="sentence-subject")
+    return None
+
+
+def _turned_violent(tok: Token) -> bool:
+    """"protests turned violent", "a protest that turned deadly", "violent protests"."""
+    if any(c.lemma_.lower() in _VIOLENT for c in tok.children if c.dep_ == "amod"):
+        return True
+    after = list(tok.doc[tok.i + 1: min(tok.i + 8, tok.sent.end)])
+    return any(a.lemma_.lower() in _TURN and any(b.lower_ in _VIOLENT for b in after[j + 1: j + 3])
+               for j, a in enumerate(after))
+
+
+def _implied(role: str | None, other: Actor | None, ctx_iso: str | None) -> Actor | None:
+    if role is None:
+        return None
+    country = other.country if other is not None and other.country else ctx_iso
+    code = (country or "") + role
+    return Actor(text="", span=None, name=None, code=code, country=country, roles=[role], kind="organisation",
+                 inferred=True, basis="implied-by-event")
+
+
+def _count(tok: Token | None) -> tuple[int | None, Token | None]:
+    if tok is None:
+        return None, None
+    if tok.like_num:
+        return parse_number(tok.text), tok
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    if not nums:
+        return None, None
+    words = [t for n in nums for t in n.subtree if t.like_num or t.dep_ in ("compound", "quantmod")]
+    value = parse_number(" ".join(t.text for t in words if t.like_num))
+    return value, nums[0]
+
+
+def _trigger_span(doc: Document, tok: Token) -> Span:
+    end_tok = next((c for c in tok.children if c.dep_ == "prt"), tok)
+    end = max(tok.idx + len(tok.text), end_tok.idx + len(end_tok.text))
+    return Span.of(doc.text, tok.idx, end)
+
+
+def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candidate | None:
+    args = arguments(tok, sense)
+    if sense.kind == "ELECTION" and args.source is None:
+        args.source = _winner(tok)
+    consumed = _conditions(tok, sense, args, doc)
+    if consumed is None:
+        return None
+    source = actor_at(doc, args.source) if args.source is not None else None
+    target = actor_at(doc, args.target) if args.target is not None else None
+    protest = (sense.code or "").startswith("14")
+    if source is None and target is None and not (sense.implied_source or sense.implied_target or protest):
+        return None
+    if not is_verbal(tok) and source is None and target is None and not (_has_time(tok) or sense.consumes):
+        return None  # a bare event noun re-mentions an event ("the latest releases"); it is not a new one
+    if sense.kind == "ELECTION" and source is None:
+        return None  # an election is coded with its winner; "the election had been rigged" is not a new one
+    explicit = sum(a is not None for a in (source, target))
+    code = sense.code
+    if code and code.startswith("14"):
+        source = source or _sentence_group(doc, tok) or _implied("CVL", target, ctx_iso)
+        code = "145" if _turned_violent(tok) else code
+    source = source or _implied(sense.implied_source, target, ctx_iso)
+    target = target or _implied(sense.implied_target, source, ctx_iso)
+    count, count_tok = _count(args.target if sense.patient or is_passive(tok) else args.source)
+    sent = tok.sent
+    info = cameo.get(code) if code else None
+    extra = [actor_at(doc, t) for t in args.extra_targets]
+    detail = "; ".join(f"also target: {a.text} ({a.code})" for a in extra if a is not None) or None
+    inferred = any(a is not None and a.inferred for a in (source, target))
+    conf = _BASE + _PER_ACTOR * explicit + (_VERBAL if is_verbal(tok) else 0) - (_IMPLIED_PENALTY if inferred else 0)
+    event = Event(
+        trigger=_trigger_span(doc, tok), sentence=Span.of(doc.text, sent.start_char, sent.end_char),
+        cameo=code, kind=sense.kind, name=info.name if info else sense.kind.title(),
+        goldstein=info.goldstein if info else None, quadclass=info.quadclass if info else None,
+        plover_type=info.plover_type if info else None, plover_mode=info.plover_mode if info else None,
+        source=source, target=target, count=count,
+        count_span=Span.of(doc.text, count_tok.idx, count_tok.idx + len(count_tok.text)) if count_tok else None,
+        status=status_of(tok), confidence=max(0.05, min(conf, 0.95)), detail=detail)
+    return Candidate(event, consumed)
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def extract(doc: Document) -> list[Event]:
+    parsed = doc.parsed
+    ctx_iso = context_country(doc, parsed)
+    consumed: set[int] = set()
+    events: list[Event] = []
+    triggers = sorted((t for t in parsed if not _skip(t) and senses_for(t)), key=lambda t: (_depth(t), t.i))
+    for tok in triggers:
+        if tok.i in consumed or doc.in_boilerplate(tok.idx, tok.idx + len(tok.text)):
+            continue
+        for sense in senses_for(tok):
+            cand = build(doc, tok, sense, ctx_iso)
+            if cand is not None:
+                events.append(cand.event)
+                consumed |= cand.consumed
+                break
+    events.sort(key=lambda e: e.trigger.start)
+    return events

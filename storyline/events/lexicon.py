@@ -1,0 +1,68 @@
+"""The trigger lexicon (storyline/data/triggers.yaml): which words signal which event, and on what conditions."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from storyline.actors.lexicon import read_data
+
+# Codes whose noun's possessor / "of"-phrase is the one acted on ("the arrests of X") unless the entry says
+# otherwise: release, sanctions, coercion, violence against.
+_PATIENT_ROOTS = {"08", "12", "16", "17", "18", "19", "20"}
+
+
+@dataclass(frozen=True)
+class Sense:
+    lemma: str
+    code: str | None
+    kind: str = "CAMEO"
+    pos: str = "any"
+    patient: bool = True
+    object: str | None = None
+    object_words: frozenset[str] = frozenset()
+    clause_words: frozenset[str] = frozenset()
+    for_words: frozenset[str] = frozenset()
+    compound_words: frozenset[str] = frozenset()
+    consumes: bool = False
+    implied_source: str | None = None
+    implied_target: str | None = None
+
+    def fits_pos(self, tok: Any) -> bool:
+        if self.pos == "any":
+            return True
+        return (tok.pos_ in ("VERB", "AUX")) == (self.pos == "verb")
+
+
+def _sense(lemma: str, raw: dict[str, Any]) -> Sense:
+    code = raw.get("code")
+    patient = raw.get("patient", (code or "")[:2] in _PATIENT_ROOTS)
+    sets = {k: frozenset(raw.get(k, ())) for k in ("object_words", "clause_words", "for_words", "compound_words")}
+    return Sense(lemma=lemma, code=code, kind=raw.get("kind", "CAMEO"), pos=raw.get("pos", "any"),
+                 patient=bool(patient), object=raw.get("object"), consumes=bool(raw.get("consumes")),
+                 implied_source=raw.get("implied_source"), implied_target=raw.get("implied_target"), **sets)
+
+
+@functools.cache
+def triggers() -> dict[str, tuple[Sense, ...]]:
+    raw = yaml.safe_load(read_data("triggers.yaml"))
+    return {lemma: tuple(_sense(lemma, s) for s in senses) for lemma, senses in raw["triggers"].items()}
+
+
+def lemma_of(tok: Any) -> str:
+    """The lexicon key for a token: its lemma, with a verb particle when it has one ("crack down")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and lemma == tok.lower_:
+        lemma = lemma.rstrip("s")  # the small model leaves some plurals unlemmatised ("releases")
+    prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+    if prt is not None:
+        phrasal = f"{lemma} {prt.lower_}"
+        if phrasal in triggers():
+            return phrasal
+    return lemma
+
+
+def senses_for(tok: Any) -> tuple[Sense, ...]:
+    return tuple(s for s in triggers().get(lemma_of(tok), ()) if s.fits_pos(tok))

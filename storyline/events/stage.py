@@ -1,0 +1,15 @@
+"""The events stage: code every event the parse supports (see extract.py), numbered within the document."""
+from __future__ import annotations
+
+from storyline.doc import Document
+from storyline.events.extract import extract
+from storyline.pipeline import stage
+
+
+@stage("events", needs=("parsed", "actors"), adds=("events",))
+def find_events(doc: Document) -> Document:
+    events = extract(doc)
+    for n, ev in enumerate(events, 1):
+        ev.id = f"{doc.id}-{n}"
+    doc.events = events
+    return doc

@@ -1,0 +1,48 @@
+"""Whether an event happened as told: asserted, negated, planned, claimed or hypothetical."""
+from __future__ import annotations
+
+from typing import Any
+
+Token = Any
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should"}
+_PLAN_VERBS = {"plan", "schedule", "expect", "set", "intend", "prepare", "aim", "propose"}
+_HEDGES = {"allegedly", "reportedly", "purportedly", "apparently", "supposedly"}
+_CLAIM_HEADS = {"by": {"account", "report"}, "according": {"to"}}
+
+
+def _clause(tok: Token) -> list[Token]:
+    """The trigger and the verbs it hangs from inside its own clause (a noun's governing verb too)."""
+    chain = [tok]
+    cur = tok
+    while cur.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "pobj", "prep", "xcomp", "conj") and cur.head is not cur:
+        cur = cur.head
+        chain.append(cur)
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "conj"):
+            break
+    return chain
+
+
+def _claim_phrase(kids: list[Token]) -> bool:
+    """"By many accounts, ...", "according to police": the teller vouches for the event only at second hand."""
+    return any(c.lower_ in _CLAIM_HEADS and any(g.lemma_.lower() in _CLAIM_HEADS[c.lower_] for g in c.children)
+               for c in kids)
+
+
+def status_of(tok: Token) -> str:
+    chain = _clause(tok)
+    kids = [c for node in chain for c in node.children]
+    if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return "negated"
+    if any(c.lower_ in _HEDGES for c in kids) or _claim_phrase(kids):
+        return "claimed"
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in kids):
+        return "planned"
+    if any(node.lemma_.lower() in _PLAN_VERBS and node.i != tok.i for node in chain):
+        return "planned"
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in kids):
+        return "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+        return "hypothetical"
+    return "asserted"

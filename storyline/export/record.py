@@ -1,0 +1,68 @@
+"""The event record: the one plain-data shape that JSONL, CSV, the store and the API all give out.
+
+Documented field by field in docs/SCHEMA.md; `storyline/data/event.schema.json` is its JSON Schema.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from storyline.doc import Actor, Document, Event, Place, Span, TimeValue
+
+SCHEMA_VERSION = "0.1"
+
+
+def span_dict(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
+def actor_dict(actor: Actor | None) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    d = asdict(actor)
+    d["span"] = span_dict(actor.span)
+    return d
+
+
+def time_dict(t: TimeValue | None) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    d = asdict(t)
+    d["span"] = span_dict(t.span)
+    return d
+
+
+def place_dict(p: Place | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    d = asdict(p)
+    d["span"] = span_dict(p.span)
+    return d
+
+
+def event_record(doc: Document, ev: Event) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": ev.id,
+        "document": {"id": doc.id, "url": doc.url, "title": doc.title, "source": doc.source,
+                     "date": doc.date, "date_inferred": doc.date_inferred, "origin": doc.origin},
+        "kind": ev.kind,
+        "cameo": ev.cameo,
+        "cameo_root": ev.root,
+        "name": ev.name,
+        "goldstein": ev.goldstein,
+        "quadclass": ev.quadclass,
+        "plover": {"type": ev.plover_type, "mode": ev.plover_mode},
+        "source": actor_dict(ev.source),
+        "target": actor_dict(ev.target),
+        "date": time_dict(ev.date),
+        "place": place_dict(ev.place),
+        "count": ev.count,
+        "count_span": span_dict(ev.count_span),
+        "status": ev.status,
+        "confidence": round(ev.confidence, 3),
+        "detail": ev.detail,
+        "trigger": span_dict(ev.trigger),
+        "sentence": span_dict(ev.sentence),
+        "mentions": [span_dict(m) for m in ev.mentions],
+    }
