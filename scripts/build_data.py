@@ -11,11 +11,16 @@ Source notes (why the rules below look the way they do):
   the PETRARCH2 verb dictionary, so its numbering and names win; Goldstein values follow the *meaning*.
 - Phoenix.Countries.actors.txt is a TABARI actor file: a head line (NAME_ [CODE]) with `+` alias lines, code
   lines `[CODE date]` indented below it, and consecutive head lines without codes sharing the next code block.
+  A country's aliases come in order: demonym and names, then capital and cities, then regions and features, with
+  nothing marking where one part ends. The names block is found by name similarity (see classify_aliases); after
+  it, an alias is a 'region' when a word says so (province, river, ...) and a 'city' otherwise, so some provinces
+  read as cities. No capital column: the capital is usually the first alias after the names, but not reliably.
 """
 from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import hashlib
 import json
 import os
@@ -52,10 +57,10 @@ OLD_NUMBERS = {
     "0354": "0353", "0355": "0354", "0356": "0355", "0357": "0356",
     "105": "108", "108": "106",
     "124": "125", "125": "126", "126": "128", "128": "129",
-    "163": "164", "164": "166", "1641": "1661", "1642": "1662", "1643": "1663", "166": "163",
+    "163": "164", "164": "166", "1641": "1661", "1642": "1662", "1643": "1663", "166": "163", "1213": "127",
 }
 # Goldstein rows whose code is right but whose meaning differs from 1.1b3 (their value must not be used for it).
-STALE_ROWS = {"0352", "0353", "101", "106", "107", "121", "1211", "1212", "1213", "127"}
+STALE_ROWS = {"0352", "0353", "101", "106", "107", "121", "1211", "1212", "127"}
 
 # Codes the PETRARCH2 verb dictionary emits that neither table lists (CAMEO 1.1b3 added them). Names are ours;
 # 025x mirror 035x/105x ("yield" sub-codes), 176 is the 1.1b3 cyber-attack code.
@@ -85,8 +90,14 @@ NAME_REWRITES = [
     (r"\(non-mediation\)|\(not mediation\)", ""),
     (r"\bweapons of mass destruction\b", "WMD"),
     (r"\bradiologicalweapons\b", "radiological weapons"),
-    (r"\bmeet at a ['\u2018\u2019\u201c\u201d]*third['\u2018\u2019\u201c\u201d]* location\b", "meet at a third location"),
+    (r"['\u2018\u2019\u201c\u201d]", ""),  # quotes around "third" (044)
     (r"^request$", "demand"),
+    (r"\bperson\(s\)", "persons"),
+    (r"\s*\([^)]*\)", ""),
+    (r"^agree to engage in ", "intend to engage in "),
+    (r"\binstitutions, regime\b", "regime"),
+    (r"\bchange in policy\b", "policy change"),
+    (r"\brestrictions on freedoms of speech and expression\b", "restrictions on free speech"),
     (r"\s+", " "),
 ]
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
@@ -98,12 +109,10 @@ def title_case(text: str) -> str:
     words = text.split()
     out = []
     for i, word in enumerate(words):
-        if i and word in SMALL_WORDS:
-            out.append(word)
-        elif word.isupper() and len(word) > 1:  # acronyms such as WMD
+        if (i and word in SMALL_WORDS) or (word.isupper() and len(word) > 1):  # small words; acronyms (WMD)
             out.append(word)
         else:
-            out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+            out.append(word[:1].upper() + word[1:])
     return " ".join(out)
 
 
@@ -267,8 +276,10 @@ def parse_code(inner: str) -> CodeSpan:
     if when.startswith(">"):
         return CodeSpan(code, parse_date(when[1:]), None)
     if "-" in when:
-        start, end = when.split("-", 1)
-        return CodeSpan(code, parse_date(start), parse_date(end))
+        start, end = (parse_date(d) for d in when.split("-", 1))
+        if start > end:
+            raise ValueError(when)  # an inverted span is a typo in the source; which half is wrong is unknown
+        return CodeSpan(code, start, end)
     return CodeSpan(code, parse_date(when), None)
 
 
@@ -277,9 +288,10 @@ def add_codes(group: Group, text: str) -> None:
         try:
             group.codes.append(parse_code(inner))
         except ValueError:
-            group.bad_dates += 1  # malformed dates (7, 9 or 10 digits): the span cannot be trusted, drop it
+            group.bad_dates += 1  # malformed (7, 9 or 10 digits) or inverted dates: drop the span
 
 
+@functools.cache
 def parse_actor_file(path: Path) -> list[Group]:
     groups: list[Group] = []
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -304,7 +316,7 @@ def parse_actor_file(path: Path) -> list[Group]:
 
 def surface(raw: str) -> str:
     """A dictionary phrase as text: underscores are spaces, lower-case, accents folded, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", raw.replace("_", " ")).encode("ascii", "ignore").decode()
+    text = unicodedata.normalize("NFKD", raw.replace("_", " ").strip("[]")).encode("ascii", "ignore").decode()
     return " ".join(text.lower().replace("\u2019", "'").split())
 
 
@@ -332,11 +344,10 @@ MAX_NAME_GAP = 10
 # Aliases that are everyday English words or names more often meant otherwise in English news; matching them as
 # places would code people and things as countries. Chosen by reading the single-word aliases of the built table.
 STOP_ALIASES = {
-    "us", "the us", "u,s,",
-    "nice", "reading", "bath", "split", "mobile", "orange", "victoria", "sale", "deal", "male", "ore", "bar",
-    "george", "hamilton", "kingston", "lincoln", "columbus", "phoenix", "providence", "buffalo", "charlotte",
-    "austin", "richmond", "jackson", "independence", "concord", "union", "liberty", "paradise", "sandy",
-    "cork", "march", "may", "hope", "gore", "rio", "lima", "nancy", "tours", "granada", "santiago",
+    "us", "u,s,",  # the pronoun; a garbled dictionary form
+    "male", "pole", "cork", "tyre", "saga", "moron", "hippo", "kiwi", "phoenix", "providence", "buffalo",  # words
+    "charlotte", "austin", "lawrence", "murray", "tara", "soledad", "doris", "columbus", "nasser",  # people
+    "jersey", "richmond",  # more often the US state / other places of the name than the source's
 }
 
 
@@ -362,8 +373,10 @@ def name_like(alias: str, head: str) -> bool:
         return True  # a longer or shorter form: "kingdom of cambodia", "great britain"
     if len(words) == 1 and any(_demonym_or_variant(alias, w) for w in head_words):
         return True
-    similar = difflib.SequenceMatcher(None, alias, head).ratio() >= 0.8
-    return similar and (len(words) > 1 or abs(len(alias) - len(head)) <= 2)
+    if len(words) == 1 and abs(len(alias) - len(head)) > 2:
+        return False
+    matcher = difflib.SequenceMatcher(None, alias, head)
+    return matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
 
 
 def _demonym_or_variant(alias: str, word: str) -> bool:
@@ -371,26 +384,34 @@ def _demonym_or_variant(alias: str, word: str) -> bool:
         return False
     if re.fullmatch(re.escape(word) + r"[a-z]{1,4}", alias) or (len(alias) >= 4 and word.startswith(alias)):
         return True  # cambodia-n, iraq-is; afghan, thai
-    return alias.startswith(word[:4]) and len(word) - 1 <= len(alias) <= len(word) + 4  # british, portuguese
+    # british, portuguese (a demonym ending, so Chiloe and Porto are not taken for Chile and Portugal)
+    close = alias.startswith(word[:4]) and len(word) - 1 <= len(alias) <= len(word) + 4
+    return close and bool(DEMONYM_END.search(alias))
 
 
 def name_flags(head: str, aliases: list[str]) -> list[bool]:
     """Which aliases are names. The first alias always is (the source opens with the demonym or a name); demonym
     endings count near the top (Irish, Spanish, Laotian share little else with the name); otherwise an alias is
     compared with the head and every name found so far (British via Britain via Great Britain)."""
-    names, flags = {head}, [False] * len(aliases)
+    flags = [False] * len(aliases)
+    fresh = [head]  # names not yet compared with the other aliases
     for i, alias in enumerate(aliases[: MAX_NAME_GAP + 1]):
         if i == 0 or (DEMONYM_END.search(alias) and any(alias[:2] == w[:2] for w in head.split())):
             flags[i] = True
-            names.add(alias)
-    changed = True
-    while changed:
-        changed = False
-        for i, alias in enumerate(aliases):
-            if not flags[i] and any(name_like(alias, n) for n in names):
-                flags[i], changed = True, True
-                names.add(alias)
+            fresh.append(alias)
+    while fresh:
+        found = [i for i, alias in enumerate(aliases) if not flags[i] and any(name_like(alias, n) for n in fresh)]
+        for i in found:
+            flags[i] = True
+        fresh = [aliases[i] for i in found]
     return flags
+
+
+def plural_demonym(alias: str, head: str) -> str | None:
+    """A singular demonym in -an or -i gets its -s plural when the source lacks it (Afghan -> Afghans)."""
+    if " " in alias or alias == head or not re.search(r"(an|i)$", alias):
+        return None
+    return alias + "s" if any(len(w) >= 4 and (w in alias or w.startswith(alias)) for w in head.split()) else None
 
 
 def names_block_end(flags: list[bool]) -> int:
@@ -425,9 +446,19 @@ def usable_alias(alias: str) -> bool:
     return bool(alias) and "(" not in alias and alias not in STOP_ALIASES and any(ch.isalpha() for ch in alias)
 
 
+# Role codes the country file uses besides Phoenix.agents.txt's (unrecognised state, occupation, armed forces).
+EXTRA_ROLE_CODES = {"UNR", "OCC", "UAF"}
+# Kinakuta is the fictional sultanate that TABARI's test stories use.
+FICTIONAL = {"KNT"}
+# Display names where the source's head line is a long form, a misspelling or upper-case mangled by title-casing.
+NAME_FIXES = {"CIV": "Cote d'Ivoire", "MDG": "Madagascar", "ZAF": "South Africa", "TZA": "Tanzania",
+              "BRN": "Brunei", "TMP": "Timor-Leste", "GNB": "Guinea-Bissau", "RUS": "Russia",
+              "USA": "United States", "COD": "DR Congo", "KOR": "South Korea", "PRK": "North Korea"}
+
+
 def country_groups(groups: list[Group]) -> list[tuple[str, Group]]:
     """(iso3, group) with each country's main group (the one with the most aliases) first."""
-    found = [(code, g) for g in groups if (code := current_country_code(g))]
+    found = [(code, g) for g in groups if (code := current_country_code(g)) and code not in FICTIONAL]
     size = {id(g): sum(len(h.aliases) for h in g.heads) for _, g in found}
     return sorted(found, key=lambda pair: -size[id(pair[1])])
 
@@ -436,18 +467,20 @@ def title_name(text: str) -> str:
     return " ".join(w if w in SMALL_WORDS and i else w.capitalize() for i, w in enumerate(text.split()))
 
 
-def country_candidates(groups: list[Group]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+def country_candidates(groups: list[Group], role_codes: set[str]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
     """The first group coded with a country gives its name; later groups with the same code (Iraqi Kurdistan,
     Mayotte for France) are places in it unless their names read as the country's."""
     names: dict[str, str] = {}
+    main_heads: dict[str, str] = {}
     rows: list[tuple[str, str, str]] = []  # iso3, kind, alias
     for iso3, group in country_groups(groups):
         first_group = iso3 not in names
         names.setdefault(iso3, title_name(surface(group.heads[0].name)))
-        head = names[iso3].lower()
+        head = surface(group.heads[0].name) if first_group else surface(main_heads[iso3])
+        main_heads.setdefault(iso3, group.heads[0].name)
         for h in group.heads:
             name = surface(h.name)
-            own = first_group or name_like(name, head)
+            own = first_group or difflib.SequenceMatcher(None, name, head).ratio() >= 0.8
             rows.append((iso3, "country" if own else "region", name))
             for alias, kind in classify_aliases(head if own else name, [surface(a) for a in h.aliases]):
                 kind = kind if own or kind != "country" else "region"
@@ -455,7 +488,26 @@ def country_candidates(groups: list[Group]) -> tuple[dict[str, str], list[tuple[
                 plural = plural_demonym(alias, head) if kind == "country" else None
                 if plural:
                     rows.append((iso3, "country", plural))
+    rows += territory_rows(groups, set(names), role_codes)
+    names.update({k: v for k, v in NAME_FIXES.items() if k in names})
+    rows += [(iso3, "country", surface(name)) for iso3, name in names.items()]  # the display name is a name too
     return names, rows
+
+
+def territory_rows(groups: list[Group], countries: set[str], role_codes: set[str]) -> list[tuple[str, str, str]]:
+    """Dependencies coded as their sovereign plus their own code (Guam = USAGUM): regions of the sovereign. A
+    six-letter code whose second half is an agent code (AFGMIL) is an institution instead."""
+    rows = []
+    for group in groups:
+        if len(group.codes) != 1 or current_country_code(group):
+            continue
+        span = group.codes[0]
+        parent, own = span.code[:3], span.code[3:]
+        if len(span.code) != 6 or span.start or span.end or parent not in countries or own in role_codes:
+            continue
+        for head in group.heads:
+            rows += [(parent, "region", surface(a)) for a in [head.name, *head.aliases]]
+    return rows
 
 
 def resolve_collisions(rows: list[tuple[str, str, str]]) -> tuple[list[tuple[str, str, str]], list[str]]:
@@ -484,8 +536,9 @@ def resolve_collisions(rows: list[tuple[str, str, str]]) -> tuple[list[tuple[str
 
 
 def build_countries(refs: Path) -> tuple[list[list[str]], dict]:
-    groups = parse_actor_file(refs / COUNTRIES)
-    names, rows = country_candidates(groups)
+    agents = (refs / AGENTS).read_text(encoding="utf-8", errors="replace")
+    role_codes = set(re.findall(r"\[~([A-Z]{3})\]", agents)) | EXTRA_ROLE_CODES
+    names, rows = country_candidates(parse_actor_file(refs / COUNTRIES), role_codes)
     kept, dropped = resolve_collisions(rows)
     kept.sort(key=lambda r: (r[0], {"country": 0, "region": 1, "city": 2}[r[1]], r[2]))
     table = [[iso3, names[iso3], kind, alias] for iso3, kind, alias in kept]
@@ -502,7 +555,7 @@ TITLES = {"prince", "princess", "king", "queen", "samdech", "sheikh", "shaikh", 
           "prime", "minister", "marshal", "colonel", "col.", "ayatollah", "mr.", "mrs.", "ms."}
 # Dated entries that are organisations, not persons (the file dates a few parties and agencies).
 ORG_WORDS = {"movement", "party", "army", "front", "council", "ministry", "government", "assembly", "forces",
-             "authority", "administration", "front", "union", "congress", "committee", "alliance", "brigade",
+             "authority", "administration", "union", "congress", "committee", "alliance", "brigade",
              "brigades", "league", "department", "agency", "kurdistan", "republic", "federation", "state",
              "kingdom", "police", "guard", "parliament", "court", "commission", "office", "regime", "junta"}
 
@@ -547,7 +600,7 @@ COLUMNS = {
 }
 SOURCES = {
     "cameo.tsv": [GOLDSTEIN, PLOVER, VERBS],
-    "countries.tsv": [COUNTRIES],
+    "countries.tsv": [COUNTRIES, AGENTS],
     "leaders.tsv": [COUNTRIES],
 }
 VERSION_PATTERNS = [r"PLOVER manual version ([^\n]+)", r"Generated at: ([^\n]+)", r"LAST UPDATE: ([^\n]+)"]

@@ -7,6 +7,7 @@ another stage wrote, so a stage can be rerun or skipped without surprises.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -28,6 +29,7 @@ class Span:
 
 # Values resolved from the text --------------------------------------------------------------------------------
 
+_CALENDAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 PRECISIONS = ("minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century",
               "interval", "unknown")
 
@@ -51,6 +53,18 @@ class TimeValue:
     relative: bool = False        # resolved against the article date ("Tuesday", "last week")
     modifier: str | None = None   # TIMEX3 mod: EARLY, MID, LATE, START, BEFORE, AFTER, APPROX, SINCE ...
     inferred: bool = False        # not stated for this event: carried over from elsewhere in the article
+
+    @property
+    def iso(self) -> str | None:
+        """ISO 8601 form for users and tools: a calendar value ("2018-08-28", "2018-07", "2017") where the words
+        name one, else the interval "start/end" ("last week" -> "2018-08-20/2018-08-26"); None if unresolved."""
+        if self.start is None:
+            return None
+        calendar = self.value is not None and _CALENDAR.fullmatch(self.value) is not None
+        if calendar and self.modifier in (None, "APPROX"):
+            return self.value
+        end = self.end or self.start
+        return self.start if end == self.start else f"{self.start}/{end}"
 
 
 @dataclass(slots=True)
@@ -114,7 +128,7 @@ class Boilerplate:
     """A stretch of the article that is not news text: caption, photo credit, byline, dateline, repeat."""
 
     span: Span
-    kind: str                     # caption-repeat | credit | byline | dateline | headline
+    kind: str                     # caption | caption-repeat | credit | byline | dateline | headline
 
 
 @dataclass(slots=True)

@@ -81,6 +81,8 @@ def test_headline_equal_to_title_even_with_a_period():
     LEAD,                                                   # a sentence
     "Officials said the bridge would reopen next week:",    # runs on
     "“We will rebuild,” the mayor said.",                   # a quote
+    "The Pentagon said today it will look again at the question are the remains inside the old tomb from the war, "
+    "in fact, known?",                                      # a long question opening a transcript
 ])
 def test_first_line_that_is_prose_is_not_a_headline(first):
     assert marks(body(first, MORE)) == []
@@ -166,6 +168,12 @@ def test_bylines(byline):
     ("ST. LOUIS (AP) — A jury was seated.", "ST. LOUIS (AP) —", "St. Louis"),
     ("RIO DE JANEIRO—Police raided a favela.", "RIO DE JANEIRO—", "Rio De Janeiro"),
     ("SÃO PAULO, Brazil (Reuters) - Shares fell.", "SÃO PAULO, Brazil (Reuters) -", "São Paulo, Brazil"),
+    ("NAIROBI, Kenya (AP) _ Rescuers dug through rubble.", "NAIROBI, Kenya (AP) _", "Nairobi, Kenya"),
+    ("MOSCOW (AP)_ The mayor allocated funds.", "MOSCOW (AP)_", "Moscow"),
+    ("INDEPENDENCE, MO. (AP)--NATO embraced three members.", "INDEPENDENCE, MO. (AP)--", "Independence, Mo."),
+    ("NEWARK, N.J. _ A jury convicted him.", "NEWARK, N.J. _", "Newark, N.J."),
+    ("WASHINGTON, August 8 (Xinhua) -- The U.S. said it would act.", "WASHINGTON, August 8 (Xinhua) --",
+     "Washington"),
 ])
 def test_dateline_marks_place_and_dash_only(opening, dateline, place):
     text = body("Storm Hits Region", opening, MORE)
@@ -182,6 +190,20 @@ def test_dateline_only_in_first_body_paragraph():
     text = body(LEAD, "WASHINGTON (AP) — The Senate voted on Tuesday.")
     found, place = find_boilerplate(text)
     assert found == [] and place is None
+
+
+def test_deck_before_the_dateline_is_passed_over_and_marked():
+    text = body("Storm Hits Region", "Thousands without power as rivers rise", "DHAKA (AP) — Floods cut roads.", MORE)
+    found, place = find_boilerplate(text)
+    assert [(b.kind, b.span.text) for b in found] == [
+        ("headline", "Storm Hits Region"), ("headline", "Thousands without power as rivers rise"),
+        ("dateline", "DHAKA (AP) —")]
+    assert place is not None and place.name == "Dhaka"
+
+
+def test_short_line_without_a_dateline_after_it_stays_text():
+    text = body("Storm Hits Region", "Thousands without power as rivers rise", LEAD)
+    assert marks(text) == [("headline", "Storm Hits Region")]
 
 
 def test_dateline_after_byline_and_captions():

@@ -1,6 +1,7 @@
 """The clean stage on real articles from ../shared: the seed story and the Wikinews sample."""
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -82,3 +83,30 @@ def test_wikinews_title_as_first_line_is_the_only_headline():
         heads = [b.span.text for b in doc.boilerplate if b.kind == "headline"]
         assert heads == [record["title"]], record["id"]
         assert doc.dateline is None, record["id"]
+
+
+def timebank_texts() -> list[tuple[str, str]]:
+    folder = shared_file("gold/tempeval3/TBAQ-cleaned")
+    texts = []
+    for path in sorted(folder.glob("*/*.tml")):
+        found = re.search(r"<TEXT>(.*?)</TEXT>", path.read_text(encoding="utf-8"), re.S)
+        if found:
+            texts.append((path.name, html.unescape(re.sub(r"<[^>]+>", "", found.group(1)))))
+    return texts
+
+
+def test_timebank_wire_datelines_and_nothing_else():
+    """TimeBank/AQUAINT wire copy (AP, NYT, Xinhua, WSJ, broadcast): datelines open the first paragraph, a few
+    WSJ stories end with a contributed-to-this-article line, and nothing else is boilerplate."""
+    datelines = 0
+    for name, text in timebank_texts():
+        doc = clean(Document(text=text))
+        first = next(line for line in text.splitlines() if line.strip())
+        for b in doc.boilerplate:
+            if b.kind == "dateline":
+                datelines += 1
+                assert first.strip().startswith(b.span.text), name
+                assert doc.dateline is not None and doc.dateline.span.text in b.span.text
+            else:
+                assert b.kind == "byline" and b.span.text.endswith("contributed to this article."), (name, b)
+    assert datelines >= 50

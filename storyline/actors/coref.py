@@ -59,8 +59,9 @@ class Tracker:
         return None
 
     def resolve_number(self, count: int, tok: Any, sent_i: int) -> Entity | None:
-        """"the 14" refers back to the group first counted as fourteen."""
-        return next((e for e in self._recent(sent_i) if e.count == count and e.last_token < tok.i), None)
+        """"the 14" refers back to the group counted as fourteen, however far back: a number is a strong cue."""
+        found = [e for e in self.entities if e.count == count and e.last_token < tok.i]
+        return max(found, key=lambda e: e.last_token) if found else None
 
     def match_name(self, ph: Phrase) -> Entity | None:
         if not ph.name:

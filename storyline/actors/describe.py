@@ -168,8 +168,8 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
         ph.name = _clean(" ".join(t.text for t in names))
         ph.kind = "organisation" if label == "ORG" else "person" if label == "PERSON" else "unknown"
     head_words = [t.lemma_.lower() for t in own if t.i not in {n.i for n in names}]
-    head_role = _match_roles(head_words[-3:], {k: v.roles for k, v in lex.heads.items()})
     noun = _head_noun(head_words, lex)
+    head_role = noun.roles if noun is not None and noun.roles else None
     if noun is not None:
         ph.generic = noun.generic
         if ph.kind == "unknown":
@@ -178,12 +178,18 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     org_roles = None
     if ph.kind == "organisation" and ph.name:
         org_roles = _match_roles([w.lower() for w in ph.name.split()], lex.org_words)
+    if modifiers and head_role and not (noun and noun.generic) and _allegiance(own):
+        modifiers = None  # "pro-government courts" are courts; allegiance sets the role of agitators, not courts
     ph.roles = list(modifiers or org_roles or head_role or ())
     ph.basis = "modifier" if modifiers else "name" if org_roles else "role-noun" if head_role else None
     ph.country = _countries(own)
     if ph.name is None and noun is None and ph.kind == "unknown":
         return None
     return ph
+
+
+def _allegiance(tokens: list[Token]) -> bool:
+    return any(t.lower_ in ("pro", "anti") or t.lower_.startswith(("pro-", "anti-")) for t in tokens)
 
 
 def _head_noun(words: list[str], lex: Any) -> Any:

@@ -14,6 +14,7 @@ from storyline.actors import gazetteer
 from storyline.actors.coref import Entity, Tracker
 from storyline.actors.describe import Phrase, is_pronoun, read_phrase
 from storyline.doc import Actor, Document, Span
+from storyline.nlp.numbers import parse_number
 from storyline.pipeline import stage
 
 ACTOR_INDEX = "storyline_actor_by_token"   # key in spaCy Doc.user_data: token index -> index in doc.actors
@@ -106,7 +107,7 @@ def _to_actor(doc: Document, tok: Any, ent: Entity, ph: Phrase | None, basis: st
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     country = ent.country
     inferred_country = False
-    if country is None and ent.roles and ctx_iso:
+    if country is None and ctx_iso and (ent.roles or ent.name is None):
         country, inferred_country = ctx_iso, True
     code = (country or "") + "".join(r for r in ent.roles if r) or None
     return Actor(text=doc.text[start:end], span=Span.of(doc.text, start, end), name=ent.name, code=code,
@@ -130,9 +131,9 @@ def find_actors(doc: Document) -> Document:
         if is_pronoun(tok):
             ent, basis = tracker.resolve_pronoun(tok, sent_i), "coref-pronoun"
         elif tok.pos_ == "NUM" and any(c.lower_ == "the" for c in tok.children):
-            ph = read_phrase(tok, doc.date)
-            if ph and ph.count:
-                ent, basis = tracker.resolve_number(ph.count, tok, sent_i), "coref-number"
+            count = parse_number(tok.text)
+            if count:
+                ent, basis = tracker.resolve_number(count, tok, sent_i), "coref-number"
         else:
             ph = read_phrase(tok, doc.date)
             if ph is None:

@@ -8,10 +8,10 @@ bound; else the date stays open (precision "unknown"). The article date is never
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 from storyline.doc import Document, Event, TimeValue
-from storyline.events.lexicon import senses_for
 from storyline.pipeline import stage
 
 Token = Any
@@ -51,27 +51,70 @@ def _attached(node: Token, heads: dict[int, TimeValue]) -> TimeValue | None:
     return None
 
 
+def _point(tx: TimeValue) -> TimeValue:
+    """"since last November, when he was arrested": the clause is dated by November itself, not the span since."""
+    if tx.modifier != "SINCE" or not tx.value:
+        return tx
+    return replace(tx, modifier=None, end=_value_end(tx.value) or tx.end)
+
+
+def _value_end(value: str) -> str | None:
+    if len(value) == 4 and value.isdigit():
+        return f"{value}-12-31"
+    if len(value) == 7 and value[4] == "-":
+        y, m = int(value[:4]), int(value[5:7])
+        nxt = date(y + m // 12, m % 12 + 1, 1)
+        return (nxt - timedelta(days=1)).isoformat()
+    if len(value) == 10:
+        return value
+    return None
+
+
+def _in_phrase(tok: Token, heads: dict[int, TimeValue]) -> TimeValue | None:
+    """For an event noun: a time expression inside its own phrase, nearest first, not under another event word
+    or clause ("an appeal for pardons issued Friday by the 14")."""
+    frontier = list(tok.children)
+    for _ in range(_MAX_CLIMB):
+        nxt = []
+        for node in frontier:
+            if node.i in heads:
+                return heads[node.i]
+            if node.dep_ in ("relcl", "ccomp", "advcl", "conj", "appos") or _is_trigger(node):
+                continue
+            nxt.extend(node.children)
+        frontier = nxt
+    return None
+
+
+_EVENT_TOKENS = "storyline_event_tokens"
+
+
 def _is_trigger(tok: Token) -> bool:
-    return bool(senses_for(tok))
+    """A token that carries a coded event of this document (set by anchor_dates before climbing)."""
+    return tok.i in tok.doc.user_data.get(_EVENT_TOKENS, ())
 
 
 def _climb(tok: Token, heads: dict[int, TimeValue]) -> TimeValue | None:
+    if tok.pos_ not in ("VERB", "AUX"):
+        found = _in_phrase(tok, heads)
+        if found is not None:
+            return found
     node = tok
     for hop in range(_MAX_CLIMB + 1):
         found = _attached(node, heads)
         if found is not None:
             return found
-        if node.dep_ in _SPEECH_BOUNDARY or node.head is node:
+        if node.dep_ in _SPEECH_BOUNDARY or node.head.i == node.i:
             return None
         if node.dep_ == "relcl" and node.head.i in heads:
-            return heads[node.head.i]
+            return _point(heads[node.head.i])
         node = node.head
         if hop and _is_trigger(node):
             return None  # the time phrase above belongs to that other event
     return None
 
 
-def _relative_to_event(tok: Token, events_by_tok: dict[int, Event]) -> TimeValue | None:
+def _relative_to_event(tok: Token, events_by_tok: dict[int, Event], dct: str | None) -> TimeValue | None:
     """"after the July 29 election": bounded by a dated event the phrase names."""
     node = tok
     for _ in range(_MAX_CLIMB):
@@ -80,8 +123,8 @@ def _relative_to_event(tok: Token, events_by_tok: dict[int, Event]) -> TimeValue
             if mod is not None:
                 obj = _event_object(c, events_by_tok)
                 if obj is not None and obj.date is not None and obj.date.value:
-                    return _bounded(obj.date, mod)
-        if node.head is node or node.dep_ in _SPEECH_BOUNDARY:
+                    return _bounded(obj.date, mod, dct)
+        if node.head.i == node.i or node.dep_ in _SPEECH_BOUNDARY:
             return None
         node = node.head
     return None
@@ -103,11 +146,13 @@ def _event_object(prep: Token, events_by_tok: dict[int, Event]) -> Event | None:
     return None
 
 
-def _bounded(ref: TimeValue, mod: str) -> TimeValue:
+def _bounded(ref: TimeValue, mod: str, dct: str | None) -> TimeValue:
+    """After X: from X's start to the article date (open without one). Before X: X's year up to X."""
+    if mod == "AFTER":
+        return replace(ref, start=ref.start, end=dct, precision="interval", modifier=mod, inferred=True)
     year = (ref.value or "")[:4]
-    start, end = (ref.start, None) if mod == "AFTER" else (f"{year}-01-01" if year else None, ref.start)
-    return replace(ref, value=year or None, start=start, end=end or ref.end, precision="year" if year else "unknown",
-                   modifier=mod, inferred=True)
+    return replace(ref, value=year or None, start=f"{year}-01-01" if year else None, end=ref.start,
+                   precision="year" if year else "unknown", modifier=mod, inferred=True)
 
 
 @stage("anchor", needs=("events", "timexes", "parsed"), adds=("event_dates",))
@@ -115,11 +160,19 @@ def anchor_dates(doc: Document) -> Document:
     heads = _timex_heads(doc)
     tokens = {ev.trigger.start: _token_of(doc.parsed, ev.trigger.start, ev.trigger.start + 1) for ev in doc.events}
     events_by_tok = {tokens[e.trigger.start].i: e for e in doc.events if tokens[e.trigger.start] is not None}
+    doc.parsed.user_data[_EVENT_TOKENS] = frozenset(events_by_tok)
     dated = {id(ev): _climb(tokens[ev.trigger.start], heads) for ev in doc.events if tokens[ev.trigger.start]}
     for ev in doc.events:
         ev.date = dated.get(id(ev))
     for ev in doc.events:
         tok = tokens[ev.trigger.start]
         if ev.date is None and tok is not None:
-            ev.date = _relative_to_event(tok, events_by_tok)
+            ev.date = _relative_to_event(tok, events_by_tok, doc.date)
+        if ev.date is None:
+            ev.date = open_date()
     return doc
+
+
+def open_date() -> TimeValue:
+    """An event the text does not date: explicitly unknown, so no reader mistakes the article date for it."""
+    return TimeValue(text="", span=None, precision="unknown")

@@ -7,7 +7,7 @@ from typing import Any
 from storyline.actors.stage import actor_at, context_country
 from storyline.doc import Actor, Document, Event, Span
 from storyline.events import cameo
-from storyline.events.arguments import Arguments, arguments, child, is_passive, is_verbal, pobj_of
+from storyline.events.arguments import LIGHT_VERBS, Arguments, arguments, child, is_passive, is_verbal, pobj_of
 from storyline.events.lexicon import Sense, senses_for
 from storyline.events.status import status_of
 from storyline.nlp.numbers import parse_number
@@ -87,6 +87,7 @@ def _winner(tok: Token) -> Token | None:
     return None
 
 
+_TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "upon", "during"}
 _STATE_ROLES = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 _VIOLENT = {"violent", "deadly", "bloody"}
 _TURN = {"turn", "become", "grow", "erupt"}
@@ -100,6 +101,17 @@ def _sentence_group(doc: Document, tok: Token) -> Actor | None:
             actor = actor_at(doc, t)
             if actor is not None and actor.roles and not set(actor.roles) & _STATE_ROLES:
                 return replace(actor, inferred=True, basis="sentence-subject")
+    return None
+
+
+def _clause_possessor(doc: Document, head: Token) -> Actor | None:
+    """A legal step with no one named as its object is about the person whose prison, detention or case the
+    clause mentions: "a hearing will be held at his prison ... to renew his pre-trial detention"."""
+    for t in head.subtree:
+        if t.dep_ == "poss" and t.pos_ == "PRON":
+            actor = actor_at(doc, t)
+            if actor is not None:
+                return replace(actor, inferred=True, basis="clause-possessor")
     return None
 
 
@@ -152,8 +164,13 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     protest = (sense.code or "").startswith("14")
     if source is None and target is None and not (sense.implied_source or sense.implied_target or protest):
         return None
-    if not is_verbal(tok) and source is None and target is None and not (_has_time(tok) or sense.consumes):
+    if not is_verbal(tok) and tok.dep_ == "pobj" and tok.head.lower_ in _TEMPORAL_PREPS and not _has_time(tok):
+        return None  # "after his release": the event is a time reference here, reported elsewhere if at all
+    light = args.governor is not None and args.governor.lemma_.lower() in LIGHT_VERBS
+    if not is_verbal(tok) and source is None and target is None and not (_has_time(tok) or sense.consumes or light):
         return None  # a bare event noun re-mentions an event ("the latest releases"); it is not a new one
+    if target is None and sense.patient and sense.implied_source:
+        target = _clause_possessor(doc, args.governor or tok)
     if sense.kind == "ELECTION" and source is None:
         return None  # an election is coded with its winner; "the election had been rigged" is not a new one
     explicit = sum(a is not None for a in (source, target))
@@ -183,7 +200,7 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
 
 def _depth(tok: Token) -> int:
     d = 0
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         tok, d = tok.head, d + 1
     return d
 

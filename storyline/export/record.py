@@ -28,6 +28,8 @@ def time_dict(t: TimeValue | None) -> dict[str, Any] | None:
     if t is None:
         return None
     d = asdict(t)
+    d["timex"] = d.pop("value")
+    d["value"] = t.iso
     d["span"] = span_dict(t.span)
     return d
 

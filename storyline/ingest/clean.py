@@ -7,7 +7,7 @@ offset a later stage writes still points into the article as it was read.
 from __future__ import annotations
 
 from storyline.doc import Boilerplate, Document, Place, Span
-from storyline.ingest.dateline import find_dateline
+from storyline.ingest.dateline import Dateline, find_dateline
 from storyline.ingest.lines import Line, iter_lines, looks_like_headline, squash
 from storyline.ingest.markers import caption_kind, is_byline
 from storyline.pipeline import stage
@@ -34,12 +34,26 @@ def find_boilerplate(text: str, *, title: str | None = None) -> tuple[list[Boile
         kinds[0] = "headline"
     found = [Boilerplate(Span.of(text, line.start, line.end), kinds[i]) for i, line in enumerate(lines) if i in kinds]
     place = None
-    body = next((line for i, line in enumerate(lines) if i not in kinds), None)
-    if body is not None and (dateline := find_dateline(text, body.start)):
+    dateline, deck = _opening_dateline(text, [line for i, line in enumerate(lines) if i not in kinds])
+    if deck is not None:
+        found.append(Boilerplate(Span.of(text, deck.start, deck.end), "headline"))
+    if dateline is not None:
         found.append(Boilerplate(dateline.span, "dateline"))
         place = dateline.place
     found.sort(key=lambda b: b.span.start)
     return found, place
+
+
+def _opening_dateline(text: str, body: list[Line]) -> tuple[Dateline | None, Line | None]:
+    """The dateline of the first body paragraph; a short headline-shaped line before it (a deck or
+    sub-headline) is passed over, and returned so it can be marked too."""
+    if not body:
+        return None, None
+    if dateline := find_dateline(text, body[0].start):
+        return dateline, None
+    if len(body) > 1 and looks_like_headline(body[0].text) and (dateline := find_dateline(text, body[1].start)):
+        return dateline, body[0]
+    return None, None
 
 
 def _line_kinds(lines: list[Line]) -> dict[int, str]:

@@ -38,9 +38,14 @@ def _explicit(a: Actor | None) -> bool:
 
 
 def _actors_agree(a: Actor | None, b: Actor | None) -> bool:
+    """Same referent as far as the text shows: same code, same name (or both unnamed), same kind of actor.
+    Two KHMOPP actors are not one when one is "Kem Sokha" and the other "14 activists"."""
     if _rank(a) < 2 or _rank(b) < 2:
         return True
-    return a.code == b.code if a.code and b.code else (a.name == b.name)  # type: ignore[union-attr]
+    assert a is not None and b is not None
+    if a.code != b.code or (a.kind == "person") != (b.kind == "person"):
+        return False
+    return a.name == b.name or a.name is None or b.name is None and a.kind != "person"
 
 
 def _bounds(t: TimeValue | None) -> tuple[date, date] | None:
@@ -66,8 +71,21 @@ def _narrower(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
     return b if (bb[1] - bb[0]) < (ba[1] - ba[0]) else a
 
 
+def _places_agree(a: Event, b: Event) -> bool:
+    pa, pb = a.place, b.place
+    if pa is None or pb is None or "clause" not in (pa.basis, pb.basis) or pa.basis != pb.basis:
+        return True
+    return pa.name == pb.name
+
+
 def same_event(a: Event, b: Event) -> bool:
-    return (_key(a) == _key(b) and a.status == b.status and _actors_agree(a.source, b.source)
+    """Same kind and code (root only within one sentence, where "freed" and "pardons" are one act), same status,
+    agreeing actors and dates."""
+    same_sentence = a.sentence.start == b.sentence.start
+    both_dated = _bounds(a.date) is not None and _bounds(b.date) is not None
+    codes_agree = _key(a) == _key(b) if (same_sentence or both_dated) else (a.cameo, a.kind) == (b.cameo, b.kind) or (
+        a.root == b.root and a.root == "08")
+    return (codes_agree and a.status == b.status and _places_agree(a, b) and _actors_agree(a.source, b.source)
             and _actors_agree(a.target, b.target) and _dates_agree(a.date, b.date))
 
 

@@ -47,7 +47,7 @@ def _in_clause(ent: Any, trigger: Token) -> bool:
     for _ in range(4):
         if node.i == trigger.i:
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -25,9 +25,9 @@ for _i, _name in enumerate(("monday", "tuesday", "wednesday", "thursday", "frida
 WEEKDAYS["tues."] = 1
 WEEKDAYS["thurs."] = 3
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 NUMBERS: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
 for _t, _tw in enumerate(_TENS, start=2):
     NUMBERS[_tw] = _t * 10
@@ -42,7 +42,7 @@ VAGUE = ("a few", "few", "several", "many", "some", "a number of", "the few", "n
 ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
                             "4th": 4, "last": 4, "final": 4}
 
-# unit word -> (ISO 8601 duration letter, is a time-of-day unit, months in one unit or None)
+# unit word -> (ISO 8601 duration letter, whether it goes after the T of a duration)
 UNITS: dict[str, tuple[str, bool]] = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
     "week": ("W", False), "month": ("M", False), "year": ("Y", False), "quarter": ("Q", False),

@@ -149,9 +149,10 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Hit | None:
       r"\s+(?P<ly>last|next|this)\s+year)?(?!\s*\d)")
 def _month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     word = m.group("mon")
-    if not month_word_ok(m) or (not word[0].isupper() and not m.group("rel")) or word.endswith("."):
-        if not m.group("y"):
-            return None
+    # a bare lower-case or abbreviated month ("march", "Dec.") is too often something else
+    odd = not month_word_ok(m) or (not word[0].isupper() and not m.group("rel")) or word.endswith(".")
+    if odd and not m.group("y"):
+        return None
     mo, mod = MONTHS[word.lower()], mod_of(m)
     if m.group("y"):
         return placed(dates.month(int(m.group("y")), mo), mod, relative=False)
@@ -171,8 +172,12 @@ def _month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return placed(dates.month(y, mo), mod, relative=True)
 
 
-@rule("year", PRE + rf"(?:(?P<fy>fiscal)\s+(?:year\s+)?)?(?P<y>{YEAR})"
-      r"(?![.,/]\d|-\d\d-|\s*%|\s+(?!was|is|has|as|its|his|this|thus)[a-z]+s\b)")
+# a four-digit number followed by a plural noun or a people word is a count, not a year ("2000 troops")
+_COUNTED = r"\s+(?:(?!was|is|has|as|its|his|this|thus|plus)[a-z]+s|people|men|women|children|police|staff)\b"
+
+
+@rule("year", PRE + rf"(?:(?P<fy>fiscal)\s+(?:year\s+)?)?(?<!\d[/.])(?P<y>{YEAR})"
+      r"(?![.,/]\d|-\d\d-|\s*%|" + _COUNTED + ")")
 def _year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return placed(dates.year(int(m.group("y"))), mod_of(m), relative=False)
 
@@ -246,7 +251,8 @@ def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
 QPAT = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
 
 
-@rule("quarter", PRE + rf"(?:the\s+(?!(?:fiscal\s+)?\w+-quarter))?(?:(?P<rel>{REL}|same)\s+)?(?:(?P<fy0>fiscal)\s+)?" + QPAT +
+@rule("quarter", PRE + r"(?:the\s+(?!(?:fiscal\s+)?\w+-quarter))?"   # "the third-quarter loss": adjective
+      rf"(?:(?P<rel>{REL}|same)\s+)?(?:(?P<fy0>fiscal)\s+)?" + QPAT +
       rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?")
 def _quarter(m: re.Match[str], ctx: Ctx) -> Hit | None:
     q, mod = ORDINALS[m.group("q").lower()], mod_of(m)

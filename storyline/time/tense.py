@@ -36,7 +36,7 @@ def _governing_verb(tok: Any) -> Any | None:
     for _ in range(40):   # heads form a tree; the bound only guards against a malformed parse
         if tok.pos_ in _VERBS and tok.dep_ not in ("aux", "auxpass"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -62,7 +62,7 @@ def _tense(verb: Any) -> str:
 def _is_planned(verb: Any) -> bool:
     """"is scheduled to meet Thursday", "are going to vote Monday", "the hearing is set for Thursday"."""
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in PLANNED and head is not verb:
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in PLANNED and head.i != verb.i:
         return not (head.tag_ == "VBD" or any(c.lower_ in PAST_AUX for c in head.children))
     if verb.lemma_.lower() in PLANNED - {"go", "hope"} and verb.tag_ == "VBN":
         return any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children)

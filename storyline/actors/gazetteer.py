@@ -1,0 +1,135 @@
+"""Countries (names, demonyms, cities, regions) and who held which role when, from the packaged data.
+
+`countries.tsv` and `leaders.tsv` are built by scripts/build_data.py; both are read once, on first use (the
+leaders table only when a leader is first asked for). Lookups are case-insensitive and accent-insensitive.
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+from storyline.errors import StorylineError
+
+COUNTRIES_FILE = "countries.tsv"
+LEADERS_FILE = "leaders.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    name: str             # canonical name, "Hun Sen"
+    code: str             # country + role(s), "KHMGOV"
+    start: str | None     # ISO date, None when open
+    end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Countries:
+    by_alias: dict[str, tuple[str, str]]   # alias -> (iso3, kind)
+    names: dict[str, str]                  # iso3 -> display name
+    longest: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Leaders:
+    names_by_alias: dict[str, set[str]]
+    spans: dict[str, list[tuple[str, str, str]]]   # canonical name -> (code, start, end) rows, one per alias
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resources.files("storyline").joinpath("data", name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise StorylineError("E002", path=str(path)) from None
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """The table form of a surface string: lower-case, accents folded, one space between words."""
+    folded = unicodedata.normalize("NFKD", text.replace("_", " ").replace("\u2019", "'"))
+    return " ".join("".join(ch for ch in folded if not unicodedata.combining(ch)).lower().split())
+
+
+def _variants(alias: str) -> list[str]:
+    """The alias, then without a possessive or a leading "the" ("Cambodia's", "the Netherlands")."""
+    key = normalise(alias)
+    out = [key]
+    if key.endswith("'s"):
+        out.append(key[:-2])
+    if key.startswith("the "):
+        out.append(key[4:])
+    return out
+
+
+@functools.cache
+def _countries() -> _Countries:
+    by_alias: dict[str, tuple[str, str]] = {}
+    names: dict[str, str] = {}
+    for iso3, name, kind, alias in _rows(COUNTRIES_FILE):
+        by_alias[alias] = (iso3, kind)
+        names[iso3] = name
+    return _Countries(by_alias, names, max(len(a.split()) for a in by_alias))
+
+
+@functools.cache
+def _leaders() -> _Leaders:
+    aliases: dict[str, set[str]] = {}
+    spans: dict[str, list[tuple[str, str, str]]] = {}
+    for name, alias, code, start, end in _rows(LEADERS_FILE):
+        aliases.setdefault(alias, set()).add(name)
+        spans.setdefault(name, []).append((code, start, end))  # Leader objects are made on demand: loads faster
+    for name in spans:  # the canonical name is an alias of every entry
+        aliases.setdefault(name.lower(), set()).add(name)
+    return _Leaders(aliases, spans)
+
+
+def _ordered(leaders: list[Leader]) -> tuple[Leader, ...]:
+    """Dated roles first (they say more than an undated "elite" tag), the latest start first."""
+    latest = sorted(leaders, key=lambda x: (x.start or "", x.end or "9999", x.code), reverse=True)
+    return tuple(sorted(latest, key=lambda x: x.start is None and x.end is None))
+
+
+def _lookup(alias: str) -> tuple[str, str] | None:
+    table = _countries().by_alias
+    return next((table[k] for k in _variants(alias) if k in table), None)
+
+
+def country_for(alias: str) -> str | None:
+    """ISO3 code for a country name, demonym, city or region ("Cambodian", "Phnom Penh" -> "KHM"), or None."""
+    found = _lookup(alias)
+    return found[0] if found else None
+
+
+def alias_kind(alias: str) -> str | None:
+    """'country' (names, demonyms), 'city' or 'region' for a known alias; None for an unknown one."""
+    found = _lookup(alias)
+    return found[1] if found else None
+
+
+def country_name(iso3: str) -> str:
+    """English name for an ISO3 code ("KHM" -> "Cambodia"); KeyError for a code the table lacks."""
+    names = _countries().names
+    if iso3 not in names:
+        raise KeyError(f"unknown country code {iso3!r}: the gazetteer has {len(names)} codes, e.g. KHM, USA")
+    return names[iso3]
+
+
+def max_alias_words() -> int:
+    """Words in the longest country alias: the window a longest-match scan over country_for needs."""
+    return _countries().longest
+
+
+def leaders_for(alias: str, on: str | None = None) -> list[Leader]:
+    """The roles of the people an alias names ("hun sen" -> KHMGOV ...), holding on date `on` (ISO, inclusive)
+    when given. Dated roles come first, the latest first; undated ones count as holding on any date."""
+    table = _leaders()
+    names = set().union(*(table.names_by_alias.get(k, set()) for k in _variants(alias)))
+    found = [Leader(name, code, start or None, end or None)
+             for name in sorted(names) for code, start, end in set(table.spans[name])]
+    if on is not None:
+        found = [x for x in found if (x.start is None or x.start <= on) and (x.end is None or on <= x.end)]
+    return list(_ordered(found))
