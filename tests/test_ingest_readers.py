@@ -232,3 +232,11 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
     docs = list(iter_documents([str(tmp_path / "missing.csv"), str(tmp_path)]))
     assert [d.rejected for d in docs] == [True, True, False]
     assert [codes(d) for d in docs] == [["E020"], ["E024"], []]
+
+
+def test_txt_file_named_with_a_date_carries_it(tmp_path: Path) -> None:
+    (tmp_path / "2019-03-05-protest.txt").write_text("Police arrested ten protesters on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "notes-2019-03-05.txt").write_text("Police arrested ten protesters on Tuesday.\n", encoding="utf-8")
+    docs = {Path(d.origin).name: d for d in iter_documents([str(tmp_path)], date="2020-01-01")}
+    assert docs["2019-03-05-protest.txt"].date == "2019-03-05"
+    assert docs["notes-2019-03-05.txt"].date == "2020-01-01"  # only a leading date names the article's day

@@ -39,6 +39,17 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+_MINOR = {"of", "the", "and", "for", "in", "on", "de", "du", "la", "des"}
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """"CNRP" for "Cambodia National Rescue Party", "DA" for "Democratic Alliance": the capitals of the words."""
+    if not (short.isupper() and 2 <= len(short) <= 8 and short.isalpha()):
+        return False
+    initials = "".join(w[0] for w in full.replace("-", " ").split() if w.lower() not in _MINOR and w[0].isalpha())
+    return initials.upper() == short
+
+
 class Tracker:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
@@ -74,7 +85,7 @@ class Tracker:
                 parts = ent.name.split()
                 if ph.name == ent.name or (len(ph.name.split()) == 1 and ph.name in parts):
                     return ent
-            elif key and (key == name_key(ent.name) or ph.name in ent.aliases):
+            elif key and (key == name_key(ent.name) or ph.name in ent.aliases or _abbreviates(ph.name, ent.name)):
                 return ent
         return None
 

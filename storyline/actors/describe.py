@@ -21,7 +21,7 @@ _ORG_HINTS = {"party", "group", "council", "ministry", "court", "union", "front"
               "press", "times", "university", "watch", "international", "amnesty", "assembly", "parliament",
               "government", "police", "forces", "movement", "alliance", "league", "foundation", "institute",
               "office", "department", "service", "network", "post", "journal", "brigade", "brigades", "coalition",
-              "federation", "club", "church", "school", "hospital", "airlines", "airways", "nations", "union"}
+              "federation", "club", "church", "school", "hospital", "airlines", "airways", "nations"}
 _NAME_DEPS = {"compound", "flat", "nmod"}
 _SKIP_DEPS = {"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advcl", "case"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "those", "these", "himself",
@@ -112,13 +112,14 @@ def name_tokens(head: Token) -> list[Token]:
     if head.pos_ != "PROPN":
         return []
     run = [head]
-    for tok in reversed(list(head.doc[max(head.i - 5, 0): head.i])):
-        if tok.pos_ == "PROPN" and tok.dep_ in _NAME_DEPS and tok.head.i in {t.i for t in run}:
-            run.insert(0, tok)
-        elif tok.pos_ == "PROPN" and tok.dep_ in _NAME_DEPS and tok.head.i == head.i:
+    for tok in reversed(list(head.doc[max(head.i - 6, 0): head.i])):
+        joined = tok.tag_ == "HYPH" or (tok.pos_ == "PROPN" and run[0].tag_ == "HYPH")  # "Park Geun-hye"
+        if joined or (tok.pos_ == "PROPN" and tok.dep_ in _NAME_DEPS and tok.head.i in {t.i for t in run}):
             run.insert(0, tok)
         else:
             break
+    while run and run[0].tag_ == "HYPH":
+        run.pop(0)
     lex = role_lexicon()
     while len(run) > 1 and (run[0].lower_ in lex.heads or run[0].lower_ in {"prime", "vice", "foreign"}):
         run.pop(0)
@@ -165,7 +166,7 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
             ph.country, ph.kind, ph.name, ph.basis = iso, "country", gazetteer.country_name(iso), "country"
             return ph
     if names and label in ("PERSON", "ORG", None):
-        ph.name = _clean(" ".join(t.text for t in names))
+        ph.name = _clean("".join(t.text + t.whitespace_ for t in names))
         ph.kind = "organisation" if label == "ORG" else "person" if label == "PERSON" else "unknown"
     head_words = [t.lemma_.lower() for t in own if t.i not in {n.i for n in names}]
     noun = _head_noun(head_words, lex)

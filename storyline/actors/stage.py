@@ -18,22 +18,29 @@ from storyline.nlp.numbers import parse_number
 from storyline.pipeline import stage
 
 ACTOR_INDEX = "storyline_actor_by_token"   # key in spaCy Doc.user_data: token index -> index in doc.actors
+_CONTEXT = "storyline_context_country"
 _HEAD_DEPS_SKIP = {"compound", "flat", "amod", "nummod", "det", "case", "quantmod", "punct"}
 
 
 def context_country(doc: Document, parsed: Any) -> str | None:
-    """The article's own country: the dateline's, else the one its text names most often."""
+    """The article's own country: the one its text names most often, the dateline's country counting once more
+    and breaking ties. A Bangkok dateline on a story about Myanmar must not make Myanmar's army Thai."""
+    cached = parsed.user_data.get(_CONTEXT)
+    if cached is not None:
+        return cached or None
+    counts: Counter[str] = Counter()
+    for ent in parsed.ents:
+        if ent.label_ in ("GPE", "NORP") and not doc.in_boilerplate(ent.start_char, ent.end_char):
+            iso = gazetteer.country_for(ent.text)
+            if iso:
+                counts[iso] += 2
     if doc.dateline is not None:
         iso = doc.dateline.country or _dateline_country(doc.dateline.name)
         if iso:
-            return iso
-    counts: Counter[str] = Counter()
-    for ent in parsed.ents:
-        if ent.label_ in ("GPE", "NORP"):
-            iso = gazetteer.country_for(ent.text)
-            if iso:
-                counts[iso] += 1
-    return counts.most_common(1)[0][0] if counts else None
+            counts[iso] += 3
+    best = counts.most_common(1)[0][0] if counts else ""
+    parsed.user_data[_CONTEXT] = best
+    return best or None
 
 
 def _dateline_country(name: str) -> str | None:

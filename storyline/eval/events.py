@@ -306,7 +306,7 @@ def score(gold: list[GoldEvent], system: list[SysEvent]) -> Counts:
 
 def summary(c: Counts) -> dict[str, Any]:
     def div(a: int, b: int) -> float:
-        return round(a / b, 4) if b else 0.0
+        return a / b if b else 0.0
     out: dict[str, Any] = {f.name: getattr(c, f.name) for f in fields(c)}
     for name in ("root", "full", "source", "target", "all"):
         out[f"{name}_acc"] = div(getattr(c, name), c.gold)
@@ -354,8 +354,8 @@ def run_set(sentences: list[GoldSentence], coder: Coder, plover: bool) -> tuple[
         for key in ("*", sent.category, *(("single",) if len(sent.events) == 1 else ())):
             counts.setdefault(key, Counts()).add(c)
         if c.root + c.source + c.target != 3 * len(sent.events) or c.invented:
-            lines.append(f"{sent.id}: gold {[(g.code, g.source, g.target) for g in sent.events]} "
-                         f"system {[(s.code, s.source, s.target) for s in found]}")
+            lines.append(f"{sent.id}: gold {[(g.code, g.mode, g.source, g.target) for g in sent.events]} "
+                         f"system {[(s.code, s.mode, s.source, s.target) for s in found]}")
     return counts, lines
 
 

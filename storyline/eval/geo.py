@@ -44,7 +44,7 @@ NEAR_KM = 161.0
 ANCHORS = {"lgl": {"exact": 0.794, "acc161": 0.827}, "geowebnews": {"exact": 0.901, "acc161": 0.941}}
 GEO_STAGES = ("clean", "nlp", "places")
 
-# A document slower than this is scored as finding nothing: the longest article here codes in a few seconds.
+# A document slower than this is scored as finding nothing (measured: 0.2-0.5 s an article on average, 2 cores).
 DOC_SECONDS = 60
 
 

@@ -50,9 +50,8 @@ def _conditions(tok: Token, sense: Sense, args: Arguments, doc: Document) -> set
     """Check the sense's conditions; return the token ids its content consumes, or None when it does not fit."""
     consumed: set[int] = set()
     objs = _objects(tok)
-    if sense.object == "actor" and is_verbal(tok):
-        if args.target is None or actor_at(doc, args.target) is None:
-            return None
+    if sense.object == "actor" and is_verbal(tok) and (args.target is None or actor_at(doc, args.target) is None):
+        return None
     if sense.object_words:
         hit = [o for o in objs if _lemmas(o) & sense.object_words]
         if not hit:

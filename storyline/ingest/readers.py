@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -78,6 +79,9 @@ def _walk(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
+_NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?=[-_. ])")
+
+
 def _read_file(path: Path, given: Given) -> Iterator[Document]:
     origin = str(path)
     try:
@@ -91,7 +95,7 @@ def _read_file(path: Path, given: Given) -> Iterator[Document]:
         return
     text = decode(raw)
     if kind == "text":
-        yield _plain_text(_unix_newlines(text), origin, given)
+        yield _plain_text(_unix_newlines(text), origin, given, date=_name_date(path))
     elif kind == "csv":
         yield from _csv_rows(text, origin, given)
     else:
@@ -132,10 +136,16 @@ def _unix_newlines(text: str) -> str:
 
 
 def _plain_text(text: str, origin: str | None, given: Given, *, url: str | None = None,
-                title: str | None = None) -> Document:
+                title: str | None = None, date: str | None = None) -> Document:
     if title is None:
         title = _headline(text)
-    return _document(text, origin, given, {"url": url, "title": title})
+    return _document(text, origin, given, {"url": url, "title": title, "date": date})
+
+
+def _name_date(path: Path) -> str | None:
+    """A file named like "2018-08-28-cambodia-pardons.txt" carries its article date, as archives often do."""
+    m = _NAME_DATE.match(path.name)
+    return m.group(1) if m else None
 
 
 def _headline(text: str) -> str | None:

@@ -1,6 +1,7 @@
 """Loading the spaCy model: once per process, with a clear error when it is missing."""
 from __future__ import annotations
 
+import contextlib
 import functools
 from typing import Any
 
@@ -38,7 +39,5 @@ def _register_components() -> None:
         return doc
 
 
-try:
+with contextlib.suppress(ImportError):  # spaCy missing: load() reports it with E003
     _register_components()
-except ImportError:  # pragma: no cover
-    pass

@@ -6,14 +6,15 @@ import re
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+         if i > 1}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # Vague plurals: the smallest number the word allows, so a count never overstates the text.
 _VAGUE = {"dozen": 12, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
 
 
 def parse_number(words: str) -> int | None:
-    """The integer a number phrase states, or None. Hyphens and "and" are ignored ("twenty-one", "one hundred and five")."""
+    """The integer a number phrase states, or None ("twenty-one", "one hundred and five", "1,200")."""
     text = words.lower().replace(",", "").strip()
     if re.fullmatch(r"\d+", text):
         return int(text)

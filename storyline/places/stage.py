@@ -35,9 +35,8 @@ def _locative_ents(sent: Any) -> list[Any]:
         if ent.label_ not in _PLACE_LABELS:
             continue
         root = ent.root
-        if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
-            out.append(ent)
-        elif root.dep_ not in _ACTOR_DEPS and root.dep_ != "pobj":
+        locative = root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+        if locative or (root.dep_ not in _ACTOR_DEPS and root.dep_ != "pobj"):
             out.append(ent)
     return out
 
