@@ -32,7 +32,27 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--workers", type=int, default=1, help="processes, each loading the model once")
     c.add_argument("--no-progress", action="store_true", help="no progress bar")
     c.set_defaults(func=cmd_code)
+    e = sub.add_parser("eval", help="score against the gold sets in ../shared/gold; write docs/EVALUATION.md")
+    e.add_argument("sets", nargs="*", help="sets to run (default: all): " + ", ".join(_set_names()))
+    e.add_argument("--shared", help="the shared folder (default: ../shared beside the checkout, or $STORYLINE_SHARED)")
+    e.add_argument("--limit", type=int, help="at most N documents/sentences per set (a quick look; not for floors)")
+    e.add_argument("--peers", action="store_true", help="also run installed peers (HeidelTime) on the same files")
+    e.add_argument("--report", default="docs/EVALUATION.md", help="where to write the report ('-' for none)")
+    e.add_argument("--pin", action="store_true", help="pin these scores as the new floors")
+    e.set_defaults(func=cmd_eval)
     return p
+
+
+def _set_names() -> list[str]:
+    from storyline.eval.run import SETS
+
+    return list(SETS)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from storyline.commands import eval_command
+
+    return eval_command(args, sys.stdout, sys.stderr)
 
 
 def cmd_code(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:

@@ -57,3 +57,52 @@ def code_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         summary += f"; {stored} stored in {args.db}, {skipped} already there"
     print(summary, file=err)
     return 0
+
+
+def eval_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json
+    import os
+    import subprocess
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from storyline.eval import report
+    from storyline.eval.run import FLOORS, check_floors, headline, load_floors, run_sets
+    from storyline.eval.tempeval import shared_root
+
+    shared = Path(args.shared) if args.shared else shared_root()
+    if not shared.exists():
+        print(f"storyline eval: {shared} is absent; pass --shared PATH to the folder with gold/ and seed/", file=err)
+        return 2
+    results = run_sets(shared.resolve(), args.sets or None, args.limit)
+    peers = _peers(shared) if args.peers else None
+    out.write(report.table(results, peers) + "\n")
+    if args.report != "-" and not args.limit:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                check=False).stdout.strip() or None
+        when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")  # the report's own timestamp, not extraction
+        Path(args.report).write_text(report.markdown(results, peers, when=when, commit=commit,
+                                                     cores=os.cpu_count()), encoding="utf-8")
+        print(f"wrote {args.report}", file=err)
+    if args.pin and not args.limit:
+        floors = load_floors()
+        floors.update(headline(results))
+        FLOORS.write_text(json.dumps(floors, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"pinned floors in {FLOORS}", file=err)
+    problems = [] if args.limit else check_floors(results, load_floors())
+    for p in problems:
+        print(f"below floor: {p}", file=err)
+    return 1 if problems else 0
+
+
+def _peers(shared):  # type: ignore[no-untyped-def]
+    """Peers that are installed here, run on the same files; a missing peer is reported, never required."""
+    try:
+        from storyline.eval import peers
+    except ImportError:
+        return None
+    if not peers.heideltime_available():
+        return {"tempeval3": {"skipped": "HeidelTime not installed (see shared/PEERS.md)"}}
+    res = peers.evaluate_heideltime(shared / "gold/tempeval3/te3-platinum")
+    res["peer"] = "HeidelTime"
+    return {"tempeval3": res}

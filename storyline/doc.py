@@ -162,6 +162,7 @@ class Document:
     rejected: bool = False
     stages_run: list[str] = field(default_factory=list)
     parsed: Any = field(default=None, repr=False, compare=False)   # the spaCy Doc; never serialised
+    dictionaries: list[Any] = field(default_factory=list, repr=False, compare=False)  # user actor dictionaries
 
     @property
     def id(self) -> str:

@@ -12,13 +12,16 @@ from typing import Any
 
 from storyline.actors import gazetteer
 from storyline.actors.coref import Entity, Tracker
-from storyline.actors.describe import Phrase, is_pronoun, read_phrase
+from storyline.actors.describe import Phrase, is_pronoun, phrase_tokens, read_phrase
 from storyline.doc import Actor, Document, Span
 from storyline.nlp.numbers import parse_number
 from storyline.pipeline import stage
 
 ACTOR_INDEX = "storyline_actor_by_token"   # key in spaCy Doc.user_data: token index -> index in doc.actors
 _CONTEXT = "storyline_context_country"
+# CAMEO role and sector codes: a code that starts with one of these names no country.
+ROLE_CODES = frozenset("GOV MIL COP JUD LEG OPP PTY REB INS IGO NGO HRI MED BUS CVL EDU REL LAB ELI SPY REF AGR "
+                       "CRM HLH UAF IMG MNC SET UNO NGM RAD MOD CHR MOS JEW BUD HIN".split())
 _HEAD_DEPS_SKIP = {"compound", "flat", "amod", "nummod", "det", "case", "quantmod", "punct"}
 
 
@@ -108,6 +111,36 @@ def _related(tok: Any, on: str | None) -> list[Phrase | None]:
     return out
 
 
+def _split_code(code: str) -> tuple[str | None, list[str]]:
+    """"KHMGOV" -> ("KHM", ["GOV"]); "IGOUNO" -> (None, ["IGO", "UNO"]) - an IGO code names no country."""
+    parts = [code[i: i + 3] for i in range(0, len(code), 3)]
+    if parts and parts[0] not in ROLE_CODES:  # a user's dictionary may name countries we do not know ("ARN")
+        return parts[0], parts[1:]
+    return None, parts
+
+
+def _from_dictionaries(doc: Document, tok: Any, ph: Phrase | None) -> Phrase | None:
+    """The user's dictionaries, consulted last: they fill what the text itself left open."""
+    if not doc.dictionaries or (ph is not None and ph.country and ph.roles):
+        return ph
+    tokens = ph.tokens if ph is not None else phrase_tokens(tok)
+    text = doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    for dictionary in doc.dictionaries:
+        code = dictionary.lookup(text, doc.date)
+        if not code:
+            continue
+        country, roles = _split_code(code)
+        if ph is None:
+            ph = Phrase(head=tok, tokens=tokens, kind="organisation" if roles else "country",
+                        plural=tok.tag_ in ("NNS", "NNPS"))
+            ph.name = text
+        ph.country = ph.country or country
+        ph.roles = ph.roles or roles
+        ph.basis = "dictionary"
+        return ph
+    return ph
+
+
 def _to_actor(doc: Document, tok: Any, ent: Entity, ph: Phrase | None, basis: str | None,
               ctx_iso: str | None) -> Actor:
     tokens = ph.tokens if ph else [tok]
@@ -142,7 +175,7 @@ def find_actors(doc: Document) -> Document:
             if count:
                 ent, basis = tracker.resolve_number(count, tok, sent_i), "coref-number"
         else:
-            ph = read_phrase(tok, doc.date)
+            ph = _from_dictionaries(doc, tok, read_phrase(tok, doc.date))
             if ph is None:
                 continue
             for other in _related(tok, doc.date):

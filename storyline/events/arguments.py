@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.events.lexicon import Sense
+from storyline.events.lexicon import Sense, key_prep
 
 Token = Any
 
@@ -65,7 +65,7 @@ def _conjuncts(tok: Token | None) -> tuple[Token, ...]:
     return () if tok is None else tuple(c for c in tok.conjuncts if c.i > tok.i)
 
 
-def verbal_arguments(tok: Token) -> Arguments:
+def verbal_arguments(tok: Token, sense: Sense) -> Arguments:
     if is_passive(tok):
         agent = pobj_of(tok, "by")
         patient = child(tok, "nsubjpass")
@@ -77,7 +77,8 @@ def verbal_arguments(tok: Token) -> Arguments:
     source = _subject(tok)
     if source is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
         source = tok.head
-    target = child(tok, "dobj") or pobj_of(tok, "on", "against", "with")
+    preps = tuple(p for p in sense.target_preps if p != key_prep(sense.lemma))
+    target = child(tok, "dobj", "dative") or pobj_of(tok, *preps)
     return Arguments(source, target, _conjuncts(target))
 
 
@@ -122,4 +123,4 @@ def _acl_agent(tok: Token) -> Token | None:
 
 
 def arguments(tok: Token, sense: Sense) -> Arguments:
-    return verbal_arguments(tok) if is_verbal(tok) else nominal_arguments(tok, sense)
+    return verbal_arguments(tok, sense) if is_verbal(tok) else nominal_arguments(tok, sense)

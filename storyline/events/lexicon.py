@@ -26,6 +26,7 @@ class Sense:
     clause_words: frozenset[str] = frozenset()
     for_words: frozenset[str] = frozenset()
     compound_words: frozenset[str] = frozenset()
+    target_preps: tuple[str, ...] = ("on", "against", "with", "to", "toward", "towards", "at")
     consumes: bool = False
     implied_source: str | None = None
     implied_target: str | None = None
@@ -40,6 +41,8 @@ def _sense(lemma: str, raw: dict[str, Any]) -> Sense:
     code = raw.get("code")
     patient = raw.get("patient", (code or "")[:2] in _PATIENT_ROOTS)
     sets = {k: frozenset(raw.get(k, ())) for k in ("object_words", "clause_words", "for_words", "compound_words")}
+    if "target_preps" in raw:
+        sets["target_preps"] = tuple(raw["target_preps"])  # type: ignore[assignment]
     return Sense(lemma=lemma, code=code, kind=raw.get("kind", "CAMEO"), pos=raw.get("pos", "any"),
                  patient=bool(patient), object=raw.get("object"), consumes=bool(raw.get("consumes")),
                  implied_source=raw.get("implied_source"), implied_target=raw.get("implied_target"), **sets)
@@ -47,21 +50,42 @@ def _sense(lemma: str, raw: dict[str, Any]) -> Sense:
 
 @functools.cache
 def triggers() -> dict[str, tuple[Sense, ...]]:
-    raw = yaml.safe_load(read_data("triggers.yaml"))
-    return {lemma: tuple(_sense(lemma, s) for s in senses) for lemma, senses in raw["triggers"].items()}
+    """All trigger files (storyline/data/triggers/*.yaml), merged; a key in two files keeps both files' senses,
+    in file-name order."""
+    table: dict[str, tuple[Sense, ...]] = {}
+    for name in trigger_files():
+        raw = yaml.safe_load(read_data(f"triggers/{name}"))
+        for lemma, senses in (raw.get("triggers") or {}).items():
+            table[lemma] = table.get(lemma, ()) + tuple(_sense(lemma, s) for s in senses)
+    return table
+
+
+def trigger_files() -> list[str]:
+    from importlib import resources
+
+    folder = resources.files("storyline.data").joinpath("triggers")
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
 def lemma_of(tok: Any) -> str:
-    """The lexicon key for a token: its lemma, with a verb particle when it has one ("crack down")."""
+    """The lexicon key for a token: its lemma, extended by a particle or preposition where the lexicon has that
+    phrase ("crack down", "call for", "call on"); the particle is tried first, then prepositions left to right."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and lemma == tok.lower_:
         lemma = lemma.rstrip("s")  # the small model leaves some plurals unlemmatised ("releases")
-    prt = next((c for c in tok.children if c.dep_ == "prt"), None)
-    if prt is not None:
-        phrasal = f"{lemma} {prt.lower_}"
-        if phrasal in triggers():
-            return phrasal
+    table = triggers()
+    for c in tok.children:
+        if c.dep_ == "prt" and f"{lemma} {c.lower_}" in table:
+            return f"{lemma} {c.lower_}"
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and f"{lemma} {c.lower_}" in table:
+            return f"{lemma} {c.lower_}"
     return lemma
+
+
+def key_prep(key: str) -> str | None:
+    """The preposition or particle a phrasal key ends with ("call for" -> "for")."""
+    return key.split()[-1] if " " in key else None
 
 
 def senses_for(tok: Any) -> tuple[Sense, ...]:

@@ -1,0 +1,55 @@
+"""docs/EVALUATION.md: the scores of one `storyline eval` run beside the anchors' published figures."""
+from __future__ import annotations
+
+import platform
+from typing import Any
+
+from storyline import __version__
+from storyline.eval.run import SETS, lookup
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    return str(v)
+
+
+def table(results: dict[str, dict[str, Any]], peers: dict[str, dict[str, Any]] | None = None) -> str:
+    rows = ["| set | measure | storyline | anchor (published) | peer (same run) |", "|---|---|---|---|---|"]
+    for name, res in results.items():
+        gs = SETS[name]
+        if "skipped" in res:
+            rows.append(f"| {name} | skipped: {res['skipped']} | | | |")
+            continue
+        for m in gs.metrics:
+            anchor = f"{m.anchor:.3f} ({m.anchor_name})" if m.anchor is not None else ""
+            peer = ""
+            if peers and name in peers and "skipped" not in peers[name]:
+                pv = lookup(peers[name], m.key)
+                peer = f"{_fmt(pv)} ({peers[name].get('peer', 'peer')})" if pv is not None else ""
+            rows.append(f"| {name} | {m.label} | {_fmt(lookup(res, m.key))} | {anchor} | {peer} |")
+    return "\n".join(rows)
+
+
+def markdown(results: dict[str, dict[str, Any]], peers: dict[str, dict[str, Any]] | None, *, when: str,
+             commit: str | None, cores: int | None) -> str:
+    sets = "\n".join(f"- **{n}** ({SETS[n].describe}): {res.get('eval_seconds', '-')} s"
+                     for n, res in results.items() if "skipped" not in res)
+    return f"""# Evaluation
+
+Written by `storyline eval` on {when} (storyline {__version__}{f', commit {commit}' if commit else ''},
+Python {platform.python_version()}, {cores or '?'} cores). Every number is computed from the pipeline's real
+output on the gold files in `../shared/gold`; anchors are the published figures of the reference systems for
+the same measure; a peer column is filled when `storyline eval --peers` ran the peer on the same files.
+The floors in `storyline/eval/floors.json` pin these numbers: `tests/test_floors.py` fails when one drops.
+
+{table(results, peers)}
+
+Sets and their run time:
+{sets}
+
+How each measure is defined: see the module docstrings in `storyline/eval/` (tempeval.py follows the TempEval-3
+task rules; events.py defines root/full/source/target accuracy; geo.py and meantime.py define matching).
+"""
