@@ -42,6 +42,8 @@ PLOVER = "CAMEO2PLOVER-2021.txt"
 VERBS = "petrarch2_dictionaries/CAMEO.2.0.txt"
 COUNTRIES = "petrarch2_dictionaries/Phoenix.Countries.actors.txt"
 AGENTS = "petrarch2_dictionaries/Phoenix.agents.txt"
+INTERNATIONAL = "petrarch2_dictionaries/Phoenix.International.actors.txt"
+NONSTATE = "petrarch2_dictionaries/Phoenix.MilNonState.actors.txt"
 
 # --------------------------------------------------------------------------------------------------------------
 # CAMEO
@@ -590,6 +592,39 @@ def build_leaders(refs: Path) -> tuple[list[list[str]], dict]:
 
 
 # --------------------------------------------------------------------------------------------------------------
+# organisations.tsv: international, non-governmental and armed organisations (not persons)
+# --------------------------------------------------------------------------------------------------------------
+
+# Organisations whose alias is too short or too common to match safely in running text.
+ORG_STOPLIST = {"un", "eu", "au", "who", "ira", "eta", "hamas's", "a", "an", "its", "it", "we", "un's"}
+ORG_KEEP_SHORT = {"un", "eu", "au", "who"}  # kept: acronyms matched only in capitals (the loader enforces it)
+
+
+def organisation_rows(path: Path) -> list[tuple[str, str, str]]:
+    """(name, alias, code) for each organisation entry: a group whose codes carry no dates (dated groups are
+    office holders) and whose first code is not a bare country."""
+    rows: set[tuple[str, str, str]] = set()
+    for group in parse_actor_file(path):
+        codes = [c.code for c in group.codes if not (c.start or c.end) and c.code not in ("---", "")]
+        if not codes or any(c.start or c.end for c in group.codes) or len(codes[0]) <= 3:
+            continue
+        name = surface(group.heads[0].name)
+        for alias in {surface(a) for h in group.heads for a in [h.name, *h.aliases]}:
+            if alias and (alias not in ORG_STOPLIST or alias in ORG_KEEP_SHORT) and len(alias) > 1:
+                rows.add((title_case(name), alias, codes[0]))
+    return sorted(rows)
+
+
+def build_organisations(refs: Path) -> tuple[list[list[str]], dict]:
+    rows = organisation_rows(refs / INTERNATIONAL) + organisation_rows(refs / NONSTATE)
+    seen: dict[str, tuple[str, str, str]] = {}
+    for row in rows:
+        seen.setdefault(row[1], row)  # an alias names the first organisation listed with it
+    out = sorted([list(r) for r in seen.values()], key=lambda r: (r[1], r[2]))
+    return out, {"aliases": len(out), "organisations": len({r[0] for r in out})}
+
+
+# --------------------------------------------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------------------------------------------
 
@@ -597,11 +632,13 @@ COLUMNS = {
     "cameo.tsv": ["code", "name", "goldstein", "quadclass", "plover_type", "plover_mode", "plover_context"],
     "countries.tsv": ["iso3", "name", "kind", "alias"],
     "leaders.tsv": ["name", "alias", "code", "start", "end"],
+    "organisations.tsv": ["name", "alias", "code"],
 }
 SOURCES = {
     "cameo.tsv": [GOLDSTEIN, PLOVER, VERBS],
     "countries.tsv": [COUNTRIES, AGENTS],
     "leaders.tsv": [COUNTRIES],
+    "organisations.tsv": [INTERNATIONAL, NONSTATE],
 }
 VERSION_PATTERNS = [r"PLOVER manual version ([^\n]+)", r"Generated at: ([^\n]+)", r"LAST UPDATE: ([^\n]+)"]
 
@@ -626,9 +663,11 @@ def build_all(refs: Path) -> dict[str, str]:
     cameo = build_cameo(refs)
     countries, country_stats = build_countries(refs)
     leaders, leader_stats = build_leaders(refs)
+    orgs, org_stats = build_organisations(refs)
     texts = {"cameo.tsv": render("cameo.tsv", cameo), "countries.tsv": render("countries.tsv", countries),
-             "leaders.tsv": render("leaders.tsv", leaders)}
-    stats = {"cameo.tsv": {"codes": len(cameo)}, "countries.tsv": country_stats, "leaders.tsv": leader_stats}
+             "leaders.tsv": render("leaders.tsv", leaders), "organisations.tsv": render("organisations.tsv", orgs)}
+    stats = {"cameo.tsv": {"codes": len(cameo)}, "countries.tsv": country_stats, "leaders.tsv": leader_stats,
+             "organisations.tsv": org_stats}
     versions = {"format": FORMAT_VERSION, "files": {}}
     for name, text in texts.items():
         versions["files"][name] = {

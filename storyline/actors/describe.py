@@ -168,6 +168,12 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     if names and label in ("PERSON", "ORG", None):
         ph.name = _clean("".join(t.text + t.whitespace_ for t in names))
         ph.kind = "organisation" if label == "ORG" else "person" if label == "PERSON" else "unknown"
+    org = _organisation(own)
+    if org is not None and label != "PERSON":
+        ph.name, ph.kind, ph.basis = org.name, "organisation", "organisation-table"
+        ph.country, ph.roles = gazetteer.split_code(org.code)
+        ph.country = ph.country or _countries([t for t in own if t.dep_ in ("amod", "compound")])
+        return ph
     head_words = [t.lemma_.lower() for t in own if t.i not in {n.i for n in names}]
     noun = _head_noun(head_words, lex)
     head_role = noun.roles if noun is not None and noun.roles else None
@@ -187,6 +193,20 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     if ph.name is None and noun is None and ph.kind == "unknown":
         return None
     return ph
+
+
+def _organisation(tokens: list[Token]) -> gazetteer.Organisation | None:
+    """Longest run of the phrase's words that names a known organisation."""
+    words = [t for t in tokens if not t.is_punct or t.text in ("-",)]
+    longest = gazetteer.max_organisation_words()
+    for n in range(min(longest, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            span = words[i: i + n]
+            text = "".join(t.text + t.whitespace_ for t in span).strip()
+            org = gazetteer.organisation_for(text)
+            if org is not None:
+                return org
+    return None
 
 
 def _allegiance(tokens: list[Token]) -> bool:

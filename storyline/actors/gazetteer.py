@@ -133,3 +133,49 @@ def leaders_for(alias: str, on: str | None = None) -> list[Leader]:
     if on is not None:
         found = [x for x in found if (x.start is None or x.start <= on) and (x.end is None or on <= x.end)]
     return list(_ordered(found))
+
+
+ORGANISATIONS_FILE = "organisations.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str             # "United Nations"
+    code: str             # CAMEO-style: "IGOUNO", "NGOHRI", "AFGREB"
+
+
+@functools.cache
+def _organisations() -> tuple[dict[str, Organisation], int]:
+    table = {alias: Organisation(name, code) for name, alias, code in _rows(ORGANISATIONS_FILE)}
+    return table, max(len(a.split()) for a in table)
+
+
+def organisation_for(text: str) -> Organisation | None:
+    """The international, non-governmental or armed organisation a name names ("the United Nations", "NATO",
+    "Human Rights Watch", "Taliban"); acronyms of three letters or fewer only when written in capitals ("UN",
+    never "un")."""
+    table, _ = _organisations()
+    key = normalise(text)
+    for k in _variants(key):
+        org = table.get(k)
+        if org is not None and (len(k) > 3 or text.strip().removeprefix("the ").isupper()):
+            return org
+    return None
+
+
+def max_organisation_words() -> int:
+    return _organisations()[1]
+
+
+# CAMEO role and sector codes: a code that starts with one of these names no country.
+ROLE_CODES = frozenset("GOV MIL COP JUD LEG OPP PTY REB INS IGO NGO HRI MED BUS CVL EDU REL LAB ELI SPY REF AGR "
+                       "CRM HLH UAF IMG MNC SET UNO NGM RAD MOD CHR MOS JEW BUD HIN".split())
+
+
+def split_code(code: str) -> tuple[str | None, list[str]]:
+    """"KHMGOV" -> ("KHM", ["GOV"]); "IGOUNO" -> (None, ["IGO", "UNO"]): an IGO or NGO code names no country.
+    A first part that is no role is taken as a country, so user dictionaries may name countries we lack."""
+    parts = [code[i: i + 3] for i in range(0, len(code), 3)]
+    if parts and parts[0] not in ROLE_CODES:
+        return parts[0], parts[1:]
+    return None, parts

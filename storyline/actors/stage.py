@@ -19,9 +19,9 @@ from storyline.pipeline import stage
 
 ACTOR_INDEX = "storyline_actor_by_token"   # key in spaCy Doc.user_data: token index -> index in doc.actors
 _CONTEXT = "storyline_context_country"
-# CAMEO role and sector codes: a code that starts with one of these names no country.
-ROLE_CODES = frozenset("GOV MIL COP JUD LEG OPP PTY REB INS IGO NGO HRI MED BUS CVL EDU REL LAB ELI SPY REF AGR "
-                       "CRM HLH UAF IMG MNC SET UNO NGM RAD MOD CHR MOS JEW BUD HIN".split())
+# Codes of bodies that belong to no one country: the article's country is never put in front of them.
+_TRANSNATIONAL = {"IGO", "NGO", "IMG", "MNC"}
+
 _HEAD_DEPS_SKIP = {"compound", "flat", "amod", "nummod", "det", "case", "quantmod", "punct"}
 
 
@@ -77,7 +77,7 @@ def _enrich(ph: Phrase, other: Phrase | None) -> None:
     """Fill what a generic phrase lacks from its "of"-phrase or apposition."""
     if other is None:
         return
-    if not ph.roles or ph.generic:
+    if not ph.roles or (ph.generic and ph.basis != "modifier"):  # "opposition leader" keeps its own role
         ph.roles = ph.roles if (ph.roles and not other.roles) else list(other.roles or ph.roles)
         ph.basis = ph.basis or other.basis
     ph.country = ph.country or other.country
@@ -111,14 +111,6 @@ def _related(tok: Any, on: str | None) -> list[Phrase | None]:
     return out
 
 
-def _split_code(code: str) -> tuple[str | None, list[str]]:
-    """"KHMGOV" -> ("KHM", ["GOV"]); "IGOUNO" -> (None, ["IGO", "UNO"]) - an IGO code names no country."""
-    parts = [code[i: i + 3] for i in range(0, len(code), 3)]
-    if parts and parts[0] not in ROLE_CODES:  # a user's dictionary may name countries we do not know ("ARN")
-        return parts[0], parts[1:]
-    return None, parts
-
-
 def _from_dictionaries(doc: Document, tok: Any, ph: Phrase | None) -> Phrase | None:
     """The user's dictionaries, consulted last: they fill what the text itself left open."""
     if not doc.dictionaries or (ph is not None and ph.country and ph.roles):
@@ -129,7 +121,7 @@ def _from_dictionaries(doc: Document, tok: Any, ph: Phrase | None) -> Phrase | N
         code = dictionary.lookup(text, doc.date)
         if not code:
             continue
-        country, roles = _split_code(code)
+        country, roles = gazetteer.split_code(code)
         if ph is None:
             ph = Phrase(head=tok, tokens=tokens, kind="organisation" if roles else "country",
                         plural=tok.tag_ in ("NNS", "NNPS"))
@@ -147,7 +139,8 @@ def _to_actor(doc: Document, tok: Any, ent: Entity, ph: Phrase | None, basis: st
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     country = ent.country
     inferred_country = False
-    if country is None and ctx_iso and (ent.roles or ent.name is None):
+    transnational = bool(ent.roles) and ent.roles[0] in _TRANSNATIONAL
+    if country is None and ctx_iso and (ent.roles or ent.name is None) and not transnational:
         country, inferred_country = ctx_iso, True
     code = (country or "") + "".join(r for r in ent.roles if r) or None
     return Actor(text=doc.text[start:end], span=Span.of(doc.text, start, end), name=ent.name, code=code,

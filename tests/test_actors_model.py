@@ -1,0 +1,46 @@
+"""Actor recognition on real parses: titles, office holders on the article's date, organisations and their
+acronyms, surnames, the small model's mislabelled names (loads the model)."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.api import code_text
+
+pytestmark = pytest.mark.model
+
+
+def actors(text: str, date: str = "2019-05-01") -> dict[str, str | None]:
+    return {a.text: a.code for a in code_text(text, date).actors}
+
+
+def test_title_country_and_office_holder_table() -> None:
+    found = actors("Cambodian Prime Minister Hun Sen met King Norodom Sihamoni.", "2018-08-28")
+    assert found["Cambodian Prime Minister Hun Sen"] == "KHMGOV"
+    assert found["King Norodom Sihamoni"] == "KHMGOV"
+
+
+def test_organisations_from_the_table_belong_to_no_country() -> None:
+    found = actors("NATO troops arrested three men in Kabul. The United Nations criticized the raid.")
+    assert found["NATO troops"] == "IGOWSTNAT"
+    assert found["The United Nations"] == "IGOUNO"
+
+
+def test_acronym_defined_in_the_text_and_surname_refer_back() -> None:
+    text = ("Opposition leader Kem Sokha of the Cambodia National Rescue Party (CNRP) was arrested. "
+            "Police said Sokha had been taken to a prison. The CNRP called the arrest illegal.")
+    acts = code_text(text, "2017-09-04").actors
+    sokha = [a for a in acts if a.text == "Sokha"]
+    assert sokha and sokha[0].name == "Kem Sokha" and sokha[0].code is not None and sokha[0].code.endswith("OPP")
+    cnrp = [a for a in acts if a.text in ("The CNRP", "CNRP")]
+    assert cnrp and cnrp[-1].name == "Cambodia National Rescue Party"
+
+
+def test_allegiance_does_not_turn_courts_into_government() -> None:
+    found = actors("Pro-government courts in Cambodia dissolved the opposition party last year.")
+    assert found["Pro-government courts"] == "KHMJUD"
+
+
+def test_mislabelled_person_name_is_a_person() -> None:
+    acts = code_text("The former leader of the opposition party, Kem Sokha, was denied bail.", "2018-08-28").actors
+    person = [a for a in acts if a.name == "Kem Sokha"]
+    assert person and all(a.kind == "person" for a in person)
