@@ -56,7 +56,7 @@ def test_check_notices_a_changed_file(builder: ModuleType, shared_args: list[str
 
 def test_versions_record_each_files_hash_and_sources() -> None:
     versions = json.loads((DATA / "VERSIONS.json").read_text(encoding="utf-8"))
-    assert set(versions["files"]) == {"cameo.tsv", "countries.tsv", "leaders.tsv"}
+    assert set(versions["files"]) == {"cameo.tsv", "countries.tsv", "leaders.tsv", "organisations.tsv"}
     for name, info in versions["files"].items():
         text = (DATA / name).read_bytes()
         assert hashlib.sha256(text).hexdigest() == info["sha256"], name
