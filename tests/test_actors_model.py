@@ -44,3 +44,13 @@ def test_mislabelled_person_name_is_a_person() -> None:
     acts = code_text("The former leader of the opposition party, Kem Sokha, was denied bail.", "2018-08-28").actors
     person = [a for a in acts if a.name == "Kem Sokha"]
     assert person and all(a.kind == "person" for a in person)
+
+
+def test_the_prime_minister_and_the_party_refer_back_to_named_actors() -> None:
+    text = ("Prime Minister Hun Sen's Cambodian People's Party won the election. "
+            "The prime minister later praised voters. The party said it would form a government.")
+    acts = code_text(text, "2018-07-30").actors
+    pm = next(a for a in acts if a.text.lower() == "the prime minister")
+    party = next(a for a in acts if a.text == "The party")
+    assert pm.name == "Hun Sen" and pm.code == "KHMGOV"
+    assert party.name is not None and "People" in party.name

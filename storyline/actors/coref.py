@@ -28,6 +28,7 @@ class Entity:
     plural: bool = False
     count: int | None = None
     aliases: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
     last_sent: int = 0
     last_token: int = 0
 
@@ -74,6 +75,15 @@ class Tracker:
         found = [e for e in self.entities if e.count == count and e.last_token < tok.i]
         return max(found, key=lambda e: e.last_token) if found else None
 
+    def match_title(self, ph: Phrase, sent_i: int) -> Entity | None:
+        """"the prime minister" after "Prime Minister Hun Sen"; "the party" after a named party."""
+        if not (ph.definite and ph.title) or ph.plural:
+            return None
+        for ent in self._recent(sent_i):
+            if ent.name and ent.last_token < ph.head.i and ph.title in ent.titles:
+                return ent
+        return None
+
     def match_name(self, ph: Phrase) -> Entity | None:
         if not ph.name:
             return None
@@ -104,5 +114,9 @@ class Tracker:
                 ent.kind = ph.kind
         if ph.name:
             ent.aliases.add(ph.name)
+            if ph.title:
+                ent.titles.add(ph.title)
+            if ph.kind == "organisation":
+                ent.titles.update(w.lower() for w in ph.name.split()[-1:])  # "the party" for "... Party"
         ent.last_sent, ent.last_token = sent_i, ph.head.i
         return ent

@@ -43,6 +43,8 @@ class Phrase:
     count: int | None = None
     count_tokens: list[Token] = field(default_factory=list)
     generic: bool = False
+    title: str | None = None      # the role noun the phrase is headed by or titled with ("prime minister")
+    definite: bool = False        # "the ..." without a name: may refer back to a named actor
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -96,6 +98,10 @@ def entity_label(tok: Token) -> str | None:
     if ent.label_ == "PERSON" and any(w.lower_ in _ORG_HINTS for w in ent):
         return "ORG"
     return ent.label_
+
+
+def _entity_of(tok: Token) -> Any:
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
 def _looks_like_person_name(ent: Any) -> bool:
@@ -165,6 +171,9 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
         if iso and len(own) <= 3:
             ph.country, ph.kind, ph.name, ph.basis = iso, "country", gazetteer.country_name(iso), "country"
             return ph
+    ent = _entity_of(head) if label == "ORG" else None
+    if ent is not None and len(ent) > len(names):  # "Cambodian People's Party": the name runs past a possessive
+        names = [t for t in ent if t.lower_ != "the"]
     if names and label in ("PERSON", "ORG", None):
         ph.name = _clean("".join(t.text + t.whitespace_ for t in names))
         ph.kind = "organisation" if label == "ORG" else "person" if label == "PERSON" else "unknown"
@@ -179,6 +188,8 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     head_role = noun.roles if noun is not None and noun.roles else None
     if noun is not None:
         ph.generic = noun.generic
+        ph.title = _head_key(head_words, lex)
+        ph.definite = ph.name is None and any(t.lower_ == "the" and t.dep_ == "det" for t in own)
         if ph.kind == "unknown":
             ph.kind = noun.kind if not ph.plural or noun.kind != "person" else "group"
     modifiers = _match_roles([t.lower_ for t in own if t.i != head.i or ph.name], lex.modifiers)
@@ -211,6 +222,11 @@ def _organisation(tokens: list[Token]) -> gazetteer.Organisation | None:
 
 def _allegiance(tokens: list[Token]) -> bool:
     return any(t.lower_ in ("pro", "anti") or t.lower_.startswith(("pro-", "anti-")) for t in tokens)
+
+
+def _head_key(words: list[str], lex: Any) -> str | None:
+    return next((" ".join(words[-n:]) for n in (3, 2, 1) if len(words) >= n and " ".join(words[-n:]) in lex.heads),
+                None)
 
 
 def _head_noun(words: list[str], lex: Any) -> Any:

@@ -176,6 +176,9 @@ def find_actors(doc: Document) -> Document:
             _apply_leaders(ph, doc.date)
             ent = tracker.match_name(ph)
             basis = "coref-name" if ent else ph.basis
+            if ent is None:
+                ent = tracker.match_title(ph, sent_i)
+                basis = "coref-title" if ent else basis
             ent = tracker.observe(ph, sent_i, ent)
         if ent is None:
             continue
