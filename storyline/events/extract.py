@@ -46,6 +46,19 @@ def _skip(tok: Token) -> bool:
     return is_verbal(tok) and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+_QUOTES = {'"', "“", "”", "‘", "’", "'"}
+_SLOGAN_MAX = 8  # tokens: a longer quotation is reported speech, whose events are coded like any other
+
+
+def _in_slogan(tok: Token) -> bool:
+    """Inside a short quotation ("chanting 'Free Kem Sokha'"): a slogan, not a report that something happened."""
+    sent = tok.sent
+    marks = [t.i for t in sent if t.text in _QUOTES and t.i != tok.i]
+    before = [i for i in marks if i < tok.i]
+    after = [i for i in marks if i > tok.i]
+    return bool(before and after) and after[0] - before[-1] - 1 <= _SLOGAN_MAX and len(marks) % 2 == 0
+
+
 def _conditions(tok: Token, sense: Sense, args: Arguments, doc: Document) -> set[int] | None:
     """Check the sense's conditions; return the token ids its content consumes, or None when it does not fit."""
     consumed: set[int] = set()
@@ -211,7 +224,7 @@ def extract(doc: Document) -> list[Event]:
     events: list[Event] = []
     triggers = sorted((t for t in parsed if not _skip(t) and senses_for(t)), key=lambda t: (_depth(t), t.i))
     for tok in triggers:
-        if tok.i in consumed or doc.in_boilerplate(tok.idx, tok.idx + len(tok.text)):
+        if tok.i in consumed or doc.in_boilerplate(tok.idx, tok.idx + len(tok.text)) or _in_slogan(tok):
             continue
         for sense in senses_for(tok):
             cand = build(doc, tok, sense, ctx_iso)
