@@ -15,6 +15,7 @@ from storyline.actors.describe import Phrase
 WINDOW_SENTENCES = 8
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _GROUP_PRONOUNS = {"they", "them", "their", "those", "these", "themselves"}
+_THING_PRONOUNS = {"it", "its", "itself"}
 
 
 @dataclass
@@ -67,6 +68,8 @@ class Tracker:
             if word in _PERSON_PRONOUNS and ent.kind == "person" and not ent.plural:
                 return ent
             if word in _GROUP_PRONOUNS and (ent.plural or ent.kind == "group"):
+                return ent
+            if word in _THING_PRONOUNS and ent.kind in ("organisation", "country") and not ent.plural:
                 return ent
         return None
 

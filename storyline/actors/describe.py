@@ -25,7 +25,7 @@ _ORG_HINTS = {"party", "group", "council", "ministry", "court", "union", "front"
 _NAME_DEPS = {"compound", "flat", "nmod"}
 _SKIP_DEPS = {"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advcl", "case"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "those", "these", "himself",
-             "herself", "themselves"}
+             "herself", "themselves", "it", "its"}
 
 
 @dataclass

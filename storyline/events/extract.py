@@ -8,7 +8,7 @@ from storyline.actors.stage import actor_at, context_country
 from storyline.doc import Actor, Document, Event, Span
 from storyline.events import cameo
 from storyline.events.arguments import LIGHT_VERBS, Arguments, arguments, child, is_passive, is_verbal, pobj_of
-from storyline.events.lexicon import Sense, senses_for
+from storyline.events.lexicon import Sense, key_prep, senses_for
 from storyline.events.status import status_of
 from storyline.nlp.numbers import parse_number
 
@@ -43,7 +43,8 @@ def _skip(tok: Token) -> bool:
         return True
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
         return True
-    return is_verbal(tok) and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    infinitive = is_verbal(tok) and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return infinitive and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CARRIED_OUT)
 
 
 _QUOTES = {'"', "“", "”", "‘", "’", "'"}
@@ -84,7 +85,30 @@ def _conditions(tok: Token, sense: Sense, args: Arguments, doc: Document) -> set
     if sense.compound_words and not any(c.lemma_.lower() in sense.compound_words for c in tok.children
                                         if c.dep_ == "compound"):
         return None
+    if sense.adverb_words and not any(c.lemma_.lower() in sense.adverb_words for c in tok.children
+                                      if c.dep_ == "advmod"):
+        return None
+    for prep, words in sense.prep_words:
+        obj = pobj_of(tok, prep)
+        if obj is None or not _lemmas(obj) & words:
+            return None
+        consumed |= {t.i for t in obj.subtree}
+    if sense.source_roles:
+        src = actor_at(doc, args.source) if args.source is not None else None
+        if src is None or not set(src.roles) & sense.source_roles:
+            return None
     return consumed
+
+
+def _content_target(doc: Document, tok: Token, sense: Sense, args: Arguments, consumed: set[int]) -> Token | None:
+    """When the object is the content of the event ("halted economic aid to Serbia", "broke off relations with
+    Libya"), the target is named by a preposition on the verb or on that object; an object that names an actor
+    ("expelled two Russian diplomats") stays the target."""
+    if args.target is None or args.target.i not in consumed or actor_at(doc, args.target) is not None:
+        return args.target
+    preps = tuple(p for p in sense.target_preps if p != key_prep(sense.lemma))
+    found = pobj_of(tok, *preps) or pobj_of(args.target, *preps)
+    return found if found is not None and found.i not in {t.i for t in args.target.subtree} | {tok.i} else None
 
 
 def _has_time(tok: Token) -> bool:
@@ -99,6 +123,8 @@ def _winner(tok: Token) -> Token | None:
     return None
 
 
+# Verbs whose infinitive complement is the act itself, tried or ordered: "tried to hack", "ordered ... to close".
+_CARRIED_OUT = {"try", "attempt", "order", "begin", "start", "continue", "manage", "move"}
 _TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "upon", "during"}
 _STATE_ROLES = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 _VIOLENT = {"violent", "deadly", "bloody"}
@@ -171,6 +197,7 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     consumed = _conditions(tok, sense, args, doc)
     if consumed is None:
         return None
+    args.target = _content_target(doc, tok, sense, args, consumed)
     source = actor_at(doc, args.source) if args.source is not None else None
     target = actor_at(doc, args.target) if args.target is not None else None
     protest = (sense.code or "").startswith("14")

@@ -26,10 +26,22 @@ class Sense:
     clause_words: frozenset[str] = frozenset()
     for_words: frozenset[str] = frozenset()
     compound_words: frozenset[str] = frozenset()
+    adverb_words: frozenset[str] = frozenset()
+    source_roles: frozenset[str] = frozenset()
+    prep_words: tuple[tuple[str, frozenset[str]], ...] = ()
     target_preps: tuple[str, ...] = ("on", "against", "with", "to", "toward", "towards", "at")
     consumes: bool = False
     implied_source: str | None = None
     implied_target: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        """2: conditions on the words around it; 1: needs an actor as object; 0: none. Senses are tried most
+        specific first, across all trigger files, so "expelled diplomats" reaches its own sense."""
+        if (self.object_words or self.clause_words or self.for_words or self.compound_words or self.adverb_words
+                or self.source_roles or self.prep_words):
+            return 2
+        return 1 if self.object else 0
 
     def fits_pos(self, tok: Any) -> bool:
         if self.pos == "any":
@@ -40,7 +52,9 @@ class Sense:
 def _sense(lemma: str, raw: dict[str, Any]) -> Sense:
     code = raw.get("code")
     patient = raw.get("patient", (code or "")[:2] in _PATIENT_ROOTS)
-    sets = {k: frozenset(raw.get(k, ())) for k in ("object_words", "clause_words", "for_words", "compound_words")}
+    sets = {k: frozenset(raw.get(k, ())) for k in ("object_words", "clause_words", "for_words", "compound_words",
+                                                   "adverb_words", "source_roles")}
+    sets["prep_words"] = tuple((p, frozenset(w)) for p, w in (raw.get("prep_words") or {}).items())  # type: ignore
     if "target_preps" in raw:
         sets["target_preps"] = tuple(raw["target_preps"])  # type: ignore[assignment]
     return Sense(lemma=lemma, code=code, kind=raw.get("kind", "CAMEO"), pos=raw.get("pos", "any"),
@@ -57,7 +71,7 @@ def triggers() -> dict[str, tuple[Sense, ...]]:
         raw = yaml.safe_load(read_data(f"triggers/{name}"))
         for lemma, senses in (raw.get("triggers") or {}).items():
             table[lemma] = table.get(lemma, ()) + tuple(_sense(lemma, s) for s in senses)
-    return table
+    return {k: tuple(sorted(v, key=lambda s: -s.specificity)) for k, v in table.items()}
 
 
 def trigger_files() -> list[str]:

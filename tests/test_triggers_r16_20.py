@@ -1,0 +1,135 @@
+"""Trigger lexicon for CAMEO roots 16-20 (reduce relations, coerce, assault, fight, mass violence): real sentences
+coded end to end, and every code of the range reachable from storyline/data/triggers/r16_20.yaml."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from storyline.actors.lexicon import read_data
+from storyline.api import code_text
+from storyline.doc import Event
+from storyline.events import cameo
+
+DCT = "2019-05-01"
+
+# Codes with no lexical signal of their own: the two-digit roots are never coded as such (the x0 code is).
+NO_SIGNAL = {"16", "17", "18", "19", "20"}
+
+# (sentence, expected code (a root when only the root is the point), source code, target code, status);
+# None for an actor means the test does not check it (the argument finder gives none there today).
+Case = tuple[str, str, str | None, str | None, str]
+
+R16: list[Case] = [
+    ("The United States imposed new sanctions on Iran on Monday.", "163", "USA", "IRN", "asserted"),
+    ("Sanctions were imposed on Russia by the European Union on Friday.", "163", "IGOEUREEC", None, "asserted"),
+    ("Bolivia broke off diplomatic relations with Israel on Thursday.", "161", "BOL", None, "asserted"),
+    ("Military aid to Egypt was suspended by the United States.", "1622", "USA", None, "asserted"),
+    ("The United Nations reduced food aid to Somalia.", "1623", "IGOUNO", None, "asserted"),
+    ("Russia did not sever diplomatic ties with Georgia.", "161", "RUS", None, "negated"),
+]
+R17: list[Case] = [
+    ("Turkish police dispersed the protest in Istanbul on Sunday.", "175", "TURCOP", None, "asserted"),
+    ("Thai police confiscated weapons from the rebels on Monday.", "1711", "THACOP", None, "asserted"),
+    ("Palestinian homes were demolished by Israeli troops on Sunday.", "1712", "ISRMIL", None, "asserted"),
+    ("The Egyptian government imposed a curfew in Cairo on Friday.", "1723", "EGYGOV", None, "asserted"),
+    ("The Thai army declared martial law on Tuesday.", "1724", "THAMIL", None, "asserted"),
+    ("Pakistani police did not disperse the rally in Lahore.", "175", "PAKCOP", None, "negated"),
+]
+R18: list[Case] = [
+    ("Israeli soldiers beat up Palestinian detainees in the West Bank.", "182", "ISRMIL", "PSE", "asserted"),
+    ("Two British soldiers were wounded by Irish guerrillas on Thursday.", "180", "IRLREB", "GBRMIL", "asserted"),
+    ("The torture of Palestinian detainees by Israeli police was documented in the report.", "1822", "ISRCOP",
+     "PSE", "asserted"),
+    ("Hamas militants set off a bomb in Jerusalem.", "183", "PSEREBHMS", None, "asserted"),
+    ("Militants attempted to assassinate Prime Minister Iyad Allawi on Sunday.", "185", "REB", None, "asserted"),
+    ("Israeli soldiers did not torture the detainees.", "1822", "ISRMIL", None, "negated"),
+]
+R19: list[Case] = [
+    ("Russian troops invaded Ukraine in February.", "190", "RUSMIL", "UKR", "asserted"),
+    ("Ukraine was invaded by Russian troops in February.", "190", "RUSMIL", "UKR", "asserted"),
+    ("The invasion of Ukraine by Russia began on February 24.", "190", "RUS", "UKR", "asserted"),
+    ("Iraqi troops clashed with Kurdish fighters near Kirkuk on Sunday.", "190", "IRQMIL", "IRQREB", "asserted"),
+    ("The United States imposed a naval blockade on Cuba in 1962.", "191", "USA", "CUB", "asserted"),
+    ("Israeli troops occupied the town of Jenin on Monday.", "192", "ISRMIL", None, "asserted"),
+    ("Egyptian police opened fire on protesters in Cairo on Monday.", "193", "EGYCOP", None, "asserted"),
+    ("Russian troops did not invade Ukraine.", "190", "RUSMIL", "UKR", "negated"),
+]
+R20: list[Case] = [
+    ("Syrian troops massacred hundreds of civilians in Homs on Friday.", "202", "SYRMIL", None, "asserted"),
+    ("Hundreds of civilians were massacred by Syrian troops in Homs.", "202", "SYRMIL", None, "asserted"),
+    ("The massacre of 300 civilians by Syrian troops shocked the world.", "202", "SYRMIL", "SYRCVL", "asserted"),
+    ("The Syrian government used chemical weapons against civilians in Ghouta.", "2041", "SYRGOV", None,
+     "asserted"),
+    ("Syrian troops did not massacre the civilians.", "202", "SYRMIL", "SYRCVL", "negated"),
+]
+
+
+def _code(actor: object) -> str | None:
+    return getattr(actor, "code", None)
+
+
+def _check(case: Case) -> None:
+    text, code, source, target, status = case
+    events: list[Event] = [e for e in code_text(text, DCT).events if e.cameo]
+    hits = [e for e in events if (e.cameo or "").startswith(code)]
+    assert hits, f"{text!r}: no {code} event in {[(e.cameo, e.trigger.text) for e in events]}"
+    ev = hits[0]
+    assert ev.cameo == code or len(code) == 2, (text, ev.cameo)
+    if source is not None:
+        assert _code(ev.source) == source, (text, _code(ev.source))
+    if target is not None:
+        assert _code(ev.target) == target, (text, _code(ev.target))
+    assert ev.status == status, (text, ev.status)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", R16, ids=lambda c: c[0][:40])
+def test_root_16_reduce_relations(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", R17, ids=lambda c: c[0][:40])
+def test_root_17_coerce(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", R18, ids=lambda c: c[0][:40])
+def test_root_18_assault(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", R19, ids=lambda c: c[0][:40])
+def test_root_19_fight(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", R20, ids=lambda c: c[0][:40])
+def test_root_20_mass_violence(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The company fired its chief executive on Monday.",          # "fire" needs a weapon as its object
+    "The president vowed to fight corruption.",                  # "fight" needs someone fought
+    "Opposition lawmakers were boycotting parliament.",          # a political boycott is no trade boycott (163)
+    "Biden beat Trump in the 2020 election.",                    # "beat" alone is "defeat"
+    "The government cut taxes for small businesses.",            # "cut" needs aid or ties
+])
+def test_other_senses_of_general_verbs_code_nothing_here(text: str) -> None:
+    roots = {(e.cameo or "")[:2] for e in code_text(text, DCT).events}
+    assert not roots & {"16", "17", "18", "19", "20"}, (text, roots)
+
+
+def test_every_code_in_range_is_reachable() -> None:
+    raw = yaml.safe_load(read_data("triggers/r16_20.yaml"))
+    coded = {s.get("code") for senses in raw["triggers"].values() for s in senses}
+    in_range = {c for c in cameo.all_codes() if c[:2] in {"16", "17", "18", "19", "20"}}
+    assert in_range, "cameo.tsv has no codes in 16-20"
+    missing = in_range - coded - NO_SIGNAL
+    assert not missing, f"unreachable codes: {sorted(missing)}"
+    assert coded <= in_range | {None}, f"codes outside 16-20: {sorted(coded - in_range)}"
