@@ -8,9 +8,8 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 
-from storyline.errors import StorylineError
+from storyline.resources import tsv_rows
 
 COUNTRIES_FILE = "countries.tsv"
 LEADERS_FILE = "leaders.tsv"
@@ -38,13 +37,7 @@ class _Leaders:
 
 
 def _rows(name: str) -> list[list[str]]:
-    path = resources.files("storyline").joinpath("data", name)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise StorylineError("E002", path=str(path)) from None
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return [line.split("\t") for line in lines[1:]]
+    return tsv_rows(name)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
 import yaml
 
-from storyline.errors import StorylineError
+from storyline.resources import read_data
 
 
 @dataclass(frozen=True)
@@ -27,13 +26,6 @@ class RoleLexicon:
     @property
     def max_head_words(self) -> int:
         return max(len(k.split()) for k in self.heads)
-
-
-def read_data(name: str) -> str:
-    try:
-        return resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise StorylineError("E002", path=f"storyline/data/{name}") from exc
 
 
 @functools.cache

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
-from storyline.errors import StorylineError
+from storyline.resources import tsv_header, tsv_rows
 
 DATA_FILE = "cameo.tsv"
 
@@ -25,15 +24,9 @@ class CameoCode:
 
 
 def read_table(name: str) -> list[dict[str, str]]:
-    """Rows of a packaged TSV (comment lines skipped, the first other line is the header)."""
-    path = resources.files("storyline").joinpath("data", name)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise StorylineError("E002", path=str(path)) from None
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    header = lines[0].split("\t")
-    return [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
+    """Rows of a packaged TSV as dicts keyed by its header."""
+    header = tsv_header(name)
+    return [dict(zip(header, row, strict=True)) for row in tsv_rows(name)]
 
 
 @functools.cache

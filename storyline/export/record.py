@@ -16,29 +16,29 @@ def span_dict(span: Span | None) -> dict[str, Any] | None:
     return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
 
 
+def _with_span(obj: Any) -> dict[str, Any] | None:
+    """A record's plain-data form, its evidence span flattened to {start, end, text}."""
+    if obj is None:
+        return None
+    d = asdict(obj)
+    d["span"] = span_dict(obj.span)
+    return d
+
+
 def actor_dict(actor: Actor | None) -> dict[str, Any] | None:
-    if actor is None:
-        return None
-    d = asdict(actor)
-    d["span"] = span_dict(actor.span)
-    return d
-
-
-def time_dict(t: TimeValue | None) -> dict[str, Any] | None:
-    if t is None:
-        return None
-    d = asdict(t)
-    d["timex"] = d.pop("value")
-    d["value"] = t.iso
-    d["span"] = span_dict(t.span)
-    return d
+    return _with_span(actor)
 
 
 def place_dict(p: Place | None) -> dict[str, Any] | None:
-    if p is None:
-        return None
-    d = asdict(p)
-    d["span"] = span_dict(p.span)
+    return _with_span(p)
+
+
+def time_dict(t: TimeValue | None) -> dict[str, Any] | None:
+    """Time both ways: ISO 8601 for users and tools ("value"), TIMEX3 as the normaliser wrote it ("timex")."""
+    d = _with_span(t)
+    if d is not None and t is not None:
+        d["timex"] = d.pop("value")
+        d["value"] = t.iso
     return d
 
 
