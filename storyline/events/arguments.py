@@ -94,14 +94,16 @@ def nominal_arguments(tok: Token, sense: Sense) -> Arguments:
         args.target, args.source = owner, agent
     else:
         args.source = owner or agent
-    on = pobj_of(tok, "on", "against", "to")
+    on = pobj_of(tok, *sense.target_preps, "between")
     if on is not None and args.target is None:
         args.target = on
     comp = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")), None)
     if comp is not None and args.source is None and not sense.patient:
         args.source = comp
-    gov = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") and is_verbal(tok.head) else None
+    gov = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr", "acomp") and is_verbal(tok.head) else None
     args.governor = gov
+    if tok.dep_ == "acomp" and gov is not None and args.source is None:  # "Iran is willing to negotiate"
+        args.source = _subject(gov)
     if gov is not None and args.source is None and gov.lemma_.lower() in LIGHT_VERBS:
         args.source = pobj_of(gov, "by") if tok.dep_ == "nsubjpass" else _subject(gov)
     args.extra_targets = _conjuncts(args.target)

@@ -73,7 +73,7 @@ def _conditions(tok: Token, sense: Sense, args: Arguments, doc: Document) -> set
         consumed |= {t.i for o in hit for t in o.subtree}
     if sense.clause_words:
         clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
-        hit = [c for c in clauses if _lemmas(c) & sense.clause_words]
+        hit = [c for c in clauses if _lemmas(c) & sense.clause_words and _has_aux(c, sense.clause_aux)]
         if not hit:
             return None
         consumed |= {t.i for c in hit for t in c.subtree}
@@ -98,6 +98,22 @@ def _conditions(tok: Token, sense: Sense, args: Arguments, doc: Document) -> set
         if src is None or not set(src.roles) & sense.source_roles:
             return None
     return consumed
+
+
+def _has_aux(clause: Token, wanted: frozenset[str]) -> bool:
+    """"said it would withdraw" (intent) vs "said it had withdrawn" (a report): the clause's own auxiliary."""
+    return not wanted or any(c.dep_ in ("aux", "auxpass") and c.lower_ in wanted for c in clause.children)
+
+
+def _clause_target(doc: Document, tok: Token, sense: Sense, consumed: set[int]) -> Token | None:
+    """The party an intended or requested act is aimed at: "agreed to lift embargoes on Iran", "offered to
+    negotiate with Armenia" - the first actor that the complement clause acts upon."""
+    for clause in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i in consumed):
+        for cand in [child(clause, "dobj"), pobj_of(clause, *sense.target_preps)]:
+            for node in ([cand] if cand is None else [cand, pobj_of(cand, *sense.target_preps)]):
+                if node is not None and actor_at(doc, node) is not None:
+                    return node
+    return None
 
 
 def _content_target(doc: Document, tok: Token, sense: Sense, args: Arguments, consumed: set[int]) -> Token | None:
@@ -198,6 +214,8 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     if consumed is None:
         return None
     args.target = _content_target(doc, tok, sense, args, consumed)
+    if args.target is None and sense.clause_words:
+        args.target = _clause_target(doc, tok, sense, consumed)
     source = actor_at(doc, args.source) if args.source is not None else None
     target = actor_at(doc, args.target) if args.target is not None else None
     protest = (sense.code or "").startswith("14")

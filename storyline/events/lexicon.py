@@ -27,6 +27,7 @@ class Sense:
     for_words: frozenset[str] = frozenset()
     compound_words: frozenset[str] = frozenset()
     adverb_words: frozenset[str] = frozenset()
+    clause_aux: frozenset[str] = frozenset()
     source_roles: frozenset[str] = frozenset()
     prep_words: tuple[tuple[str, frozenset[str]], ...] = ()
     target_preps: tuple[str, ...] = ("on", "against", "with", "to", "toward", "towards", "at")
@@ -53,7 +54,7 @@ def _sense(lemma: str, raw: dict[str, Any]) -> Sense:
     code = raw.get("code")
     patient = raw.get("patient", (code or "")[:2] in _PATIENT_ROOTS)
     sets = {k: frozenset(raw.get(k, ())) for k in ("object_words", "clause_words", "for_words", "compound_words",
-                                                   "adverb_words", "source_roles")}
+                                                   "adverb_words", "source_roles", "clause_aux")}
     sets["prep_words"] = tuple((p, frozenset(w)) for p, w in (raw.get("prep_words") or {}).items())  # type: ignore
     if "target_preps" in raw:
         sets["target_preps"] = tuple(raw["target_preps"])  # type: ignore[assignment]
