@@ -51,7 +51,7 @@ def register_stage(name: str, fn: StageFn, *, needs: Iterable[str] = (), adds: I
 # The base fields every document has before any stage runs.
 _GIVEN = {"text", "url", "title", "source", "date", "origin"}
 
-DEFAULT_STAGES = ("clean", "nlp", "time", "actors", "places", "events", "anchor", "place-events", "merge")
+DEFAULT_STAGES = ("clean", "dct", "nlp", "time", "actors", "places", "events", "anchor", "place-events", "merge")
 
 
 class Pipeline:

@@ -53,7 +53,8 @@ def weekday(dct: date, wd: int, tense: str | None, rel: str | None = None) -> da
 
     "last Friday" is strictly before the article date and "next Friday" strictly after. Otherwise a past clause
     (or no tense) takes the one on or before the article date ("were freed Tuesday" in a Tuesday story is that
-    day), a future clause the next one after, a present clause whichever is nearer.
+    day), a future clause the next one after, a modal clause ("may", "could") the next one on or after the article
+    date, a present clause whichever is nearer.
     """
     back = (dct.weekday() - wd) % 7
     ahead = (wd - dct.weekday()) % 7 or 7
@@ -63,6 +64,8 @@ def weekday(dct: date, wd: int, tense: str | None, rel: str | None = None) -> da
         return dct + timedelta(days=ahead)
     if tense == "future":
         return dct + timedelta(days=ahead)
+    if tense == "modal":   # "may be freed Thursday": a possibility still open, so today or later
+        return dct + timedelta(days=(wd - dct.weekday()) % 7)
     if tense == "present" and back and ahead < back:
         return dct + timedelta(days=ahead)
     return dct - timedelta(days=back)

@@ -77,6 +77,9 @@ def _tonight(m: re.Match[str], ctx: Ctx) -> Hit | None:
       r"(?P<u>week|month|year|decade|weekend)")
 def _relative_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
     rel, unit = m.group("rel").lower(), m.group("u").lower()
+    story = _story_year(m, ctx) if m.group("the") and unit == "year" else None
+    if story is not None and rel in ("previous", "past", "last", "next", "following"):
+        return Hit("DATE", dates.year(story + normalize.STEP[rel]), relative=True, mod=mod_of(m))
     if m.group("the") and rel in ("this", "next", "coming", "following") and unit != "weekend":
         return None   # "the next year" is anchored in the story, not the article date
     if ctx.dct is None:
@@ -84,6 +87,21 @@ def _relative_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if unit == "weekend":
         return placed(normalize.weekend(ctx.dct, ctx.tense(m.start()), rel), mod_of(m), relative=True)
     return placed(normalize.shifted(ctx.dct, unit, normalize.STEP[rel]), mod_of(m), relative=True)
+
+
+_STORY_YEAR = re.compile(r"(?<![\w$£€.,/-])(1[6-9]\d\d|20\d\d)(?![\w%/-]|[.,]\d)")
+_STORY_REACH = 2   # sentences back a story year is looked for (the one holding the phrase and one before)
+
+
+def _story_year(m: re.Match[str], ctx: Ctx) -> int | None:
+    """"It had been held as lawmakers said the previous year's election was rigged": a year-less "the
+    previous/following year" counts from the year the story is telling about, when the sentence or the one
+    before names one (here "the July 15, 2014, protest" -> 2013), not from the article date."""
+    back = ctx.text[max(0, m.start() - 600):m.start()]
+    ends = [e.end() for e in re.finditer(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z])|\n\s*\n", back)]
+    start = ends[-_STORY_REACH] if len(ends) >= _STORY_REACH else 0
+    years = _STORY_YEAR.findall(back[start:])
+    return int(years[-1]) if years else None
 
 
 @rule("the-unit", r"(?P<pre>(?:the\s+)?(?:beginning|start|end|middle|close)\s+of|early|earlier|late|later|mid)"

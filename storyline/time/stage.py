@@ -1,6 +1,7 @@
 """The "time" stage: every temporal expression in the cleaned text, normalised against the article date."""
 from __future__ import annotations
 
+import storyline.time.dct  # noqa: F401 - registers the "dct" stage with the builtin stages
 from storyline.doc import Document
 from storyline.pipeline import stage
 from storyline.time.recognize import find_timexes

