@@ -55,8 +55,17 @@ def _dateline_country(name: str) -> str | None:
 
 
 def _candidates(parsed: Any) -> list[Any]:
-    return [t for t in parsed if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "DET")
-            and t.dep_ not in _HEAD_DEPS_SKIP and not t.is_space]
+    return [t for t in parsed if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "DET") and not t.is_space
+            and (t.dep_ not in _HEAD_DEPS_SKIP or _named_modifier(t))]
+
+
+def _named_modifier(tok: Any) -> bool:
+    """A whole name used as a modifier ("a U.S. request", "Serbia's army" is poss already): the last word of an
+    entity whose head lies outside it."""
+    if tok.dep_ not in ("compound", "amod", "nmod") or tok.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON"):
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and ent.end - 1 == tok.i and not (ent.start <= tok.head.i < ent.end)
 
 
 def _apply_leaders(ph: Phrase, on: str | None) -> None:

@@ -116,6 +116,18 @@ def _clause_target(doc: Document, tok: Token, sense: Sense, consumed: set[int]) 
     return None
 
 
+def _inner_target(doc: Document, target: Token | None) -> Token | None:
+    """An object that names no actor may hold one: "rejected a U.S. request", "denounced Serbia's suppression",
+    "threatened action against Russia" - its possessor, a country modifier, or its of/against/on-phrase."""
+    if target is None or actor_at(doc, target) is not None:
+        return target
+    for c in target.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and actor_at(doc, c) is not None:
+            return c
+    inner = pobj_of(target, "of", "against", "on", "toward", "towards")
+    return inner if inner is not None and actor_at(doc, inner) is not None else target
+
+
 def _content_target(doc: Document, tok: Token, sense: Sense, args: Arguments, consumed: set[int]) -> Token | None:
     """When the object is the content of the event ("halted economic aid to Serbia", "broke off relations with
     Libya"), the target is named by a preposition on the verb or on that object; an object that names an actor
@@ -213,7 +225,8 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     consumed = _conditions(tok, sense, args, doc)
     if consumed is None:
         return None
-    args.target = _content_target(doc, tok, sense, args, consumed)
+    inner = _inner_target(doc, args.target)
+    args.target = inner if inner is not args.target else _content_target(doc, tok, sense, args, consumed)
     if args.target is None and sense.clause_words:
         args.target = _clause_target(doc, tok, sense, consumed)
     source = actor_at(doc, args.source) if args.source is not None else None

@@ -1,31 +1,86 @@
-"""The places stage: where each event happened, at the precision the text gives.
+"""The places stage: the article's toponyms with coordinates, and where each event happened.
 
-Order: a place named in the event's own clause ("in Phnom Penh"), else in its sentence (a place that is not an
-actor: "Moscow said" names a government, not a location), else the dateline, else the country of its actors.
-Country-level only for now: coordinates, ADM1 and GeoNames ids come with the gazetteer (issue 5).
+Toponyms are the model's GPE/LOC/FAC entities and the dateline's place words; each is resolved against the
+GeoNames gazetteer in the article's context (see storyline.places.resolve). `doc.places` keeps every recognised
+toponym, metonymic ones too ("Moscow said" names a government but is still a toponym for evaluation and maps).
+
+An event's place: one named in its own clause ("in Phnom Penh"), else in its sentence (a place that is not an
+actor: "Moscow said" names a government, not a location), else the dateline, else the country of its actors
+(the country's point, precision "country").
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
 
-from storyline.actors import gazetteer
 from storyline.doc import Document, Event, Place, Span
 from storyline.pipeline import stage
+from storyline.places import gazetteer
+from storyline.places.gazetteer import GeoPlace
+from storyline.places.resolve import Context, confident, country_of_alias, resolve
 
 Token = Any
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_CONTEXT_LABELS = ("GPE", "LOC", "NORP")   # demonyms name a country for context, not a toponym
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "from", "into", "throughout"}
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "appos", "compound"}
+_DATELINE_WEIGHT = 2      # the dateline names where the reporter is: twice a mention in the text
 
 
-def _place_of(doc: Document, ent: Any, basis: str) -> Place | None:
-    iso = gazetteer.country_for(ent.text)
-    if iso is None:
-        return None
-    kind = gazetteer.alias_kind(ent.text) or "country"
-    precision = "country" if kind == "country" else "city" if kind == "city" else "adm1"
-    return Place(name=ent.text, country=iso, precision=precision, span=Span.of(doc.text, ent.start_char, ent.end_char),
-                 basis=basis)
+def to_place(found: GeoPlace | None, name: str, span: Span | None, basis: str) -> Place:
+    if found is None:
+        return Place(name=name, span=span, basis=basis)
+    return Place(name=name, country=found.country, admin1=found.admin1, lat=found.lat, lon=found.lon,
+                 geonames_id=found.geonames_id, precision=found.precision, span=span, basis=basis)
+
+
+def country_place(iso3: str, basis: str) -> Place:
+    """The country's point; a code no table knows (a user dictionary's own country) gets no coordinates."""
+    found = gazetteer.country(iso3)
+    if found is None:
+        return Place(name=iso3, country=iso3, precision="country", basis=basis)
+    return to_place(found, found.name, None, basis)
+
+
+# Recognition ---------------------------------------------------------------------------------------------------
+
+
+def _dateline_parts(dl: Place) -> list[Span]:
+    """"BEIRUT, Lebanon" -> the spans of "BEIRUT" and "Lebanon" in the article."""
+    if dl.span is None or not dl.span.text:
+        return []
+    return [Span(dl.span.start + m.start(), dl.span.start + m.end(), m.group())
+            for m in re.finditer(r"[^,()]+?(?=\s*(?:[,()]|$))", dl.span.text) if m.group().strip()]
+
+
+def _mentions(doc: Document) -> list[Span]:
+    return [Span.of(doc.text, e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ in _PLACE_LABELS]
+
+
+def article_context(doc: Document, mentions: list[Span], dateline: list[Span]) -> Context:
+    """First pass: countries named or implied, and confident answers, as the context for resolving the rest."""
+    ctx = Context()
+    for ent in doc.parsed.ents:
+        if ent.label_ == "NORP" and (found := country_of_alias(ent.text)) is not None:
+            ctx.add(found, gazetteer.normalise(ent.text))
+    for weight, spans in ((1, mentions), (_DATELINE_WEIGHT, dateline)):
+        for span in spans:
+            if (found := confident(span.text)) is not None:
+                ctx.add(found, gazetteer.normalise(span.text), weight)
+    for actor in doc.actors:
+        if actor.country and not actor.inferred:
+            ctx.countries[actor.country] += 1
+    # Second pass: every mention's first-pass answer joins the context, so the towns of a local story vote for
+    # their state and country.
+    second = Context(Counter(ctx.countries), Counter(ctx.regions), list(ctx.points))
+    for span in mentions:
+        if (found := resolve(span.text, ctx)) is not None:
+            second.add(found, gazetteer.normalise(span.text))
+    return second
+
+
+# Stages --------------------------------------------------------------------------------------------------------
 
 
 def _locative_ents(sent: Any) -> list[Any]:
@@ -52,45 +107,54 @@ def _in_clause(ent: Any, trigger: Token) -> bool:
     return False
 
 
+def _resolved_at(doc: Document, ent: Any, basis: str) -> Place | None:
+    for p in doc.places:
+        if p.span is not None and (p.span.start, p.span.end) == (ent.start_char, ent.end_char) and p.lat is not None:
+            return Place(p.name, p.country, p.admin1, p.lat, p.lon, p.geonames_id, p.precision, p.span, basis)
+    return None
+
+
 def place_event(doc: Document, ev: Event, dateline: Place | None) -> Place | None:
-    parsed = doc.parsed
-    span = parsed.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    span = doc.parsed.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
     trigger = span.root if span is not None else None
     if trigger is not None:
         ents = _locative_ents(trigger.sent)
         for basis, chosen in (("clause", [e for e in ents if _in_clause(e, trigger)]), ("sentence", ents)):
             for ent in chosen:
-                place = _place_of(doc, ent, basis)
+                place = _resolved_at(doc, ent, basis)
                 if place is not None:
                     return place
-    if dateline is not None:
+    if dateline is not None and dateline.country is not None:
         return dateline
     for actor in (ev.source, ev.target):
         if actor is not None and actor.country:
-            return Place(name=gazetteer.country_name(actor.country), country=actor.country, precision="country",
-                         basis="actor-country")
-    return None
+            return country_place(actor.country, "actor-country")
+    return dateline
 
 
-def resolve_dateline(doc: Document) -> Place | None:
+def resolve_dateline(doc: Document, ctx: Context | None = None) -> Place | None:
+    """The dateline's place: its first part ("BEIRUT" of "BEIRUT, Lebanon") resolved with the rest as context."""
     if doc.dateline is None:
         return None
     dl = doc.dateline
-    parts = [dl.name, *[p.strip() for p in dl.name.split(",")]]
-    for part in parts:
-        iso = gazetteer.country_for(part)
-        if iso:
-            kind = gazetteer.alias_kind(part) or "country"
-            return Place(name=dl.name, country=iso, precision="country" if kind == "country" else "city",
-                         span=dl.span, basis="dateline")
-    return Place(name=dl.name, span=dl.span, basis="dateline")
+    parts = _dateline_parts(dl) or [Span(0, 0, dl.name)]
+    ctx = ctx if ctx is not None else Context()
+    for part in parts[1:]:
+        if (found := confident(part.text)) is not None:
+            ctx.add(found, gazetteer.normalise(part.text), _DATELINE_WEIGHT)
+    found = resolve(parts[0].text, ctx)
+    return to_place(found, dl.name, dl.span, "dateline")
 
 
 @stage("places", needs=("parsed", "dateline"), adds=("places",))
 def find_places(doc: Document) -> Document:
-    dateline = resolve_dateline(doc)
-    doc.dateline = dateline
-    doc.places = [p for p in (_place_of(doc, e, "text") for e in doc.parsed.ents if e.label_ in _PLACE_LABELS) if p]
+    mentions = _mentions(doc)
+    dateline_spans = _dateline_parts(doc.dateline) if doc.dateline is not None else []
+    ctx = article_context(doc, mentions, dateline_spans)
+    doc.dateline = resolve_dateline(doc, ctx)
+    places = [to_place(resolve(s.text, ctx), s.text, s, "dateline") for s in dateline_spans]
+    places += [to_place(resolve(s.text, ctx), s.text, s, "text") for s in mentions]
+    doc.places = [p for p in places if p.lat is not None]
     return doc
 
 
