@@ -15,8 +15,8 @@ from storyline.events.lexicon import Sense, key_prep
 Token = Any
 
 # "stag": the small model's lemma for "staged"
-LIGHT_VERBS = {"carry", "stage", "stag", "launch", "hold", "conduct", "mount", "start", "issue", "make", "lead", "order",
-               "organize", "organise", "engineer", "orchestrate", "sign", "impose", "announce", "begin"}
+LIGHT_VERBS = {"carry", "stage", "stag", "launch", "hold", "conduct", "mount", "start", "issue", "make", "lead",
+               "order", "organize", "organise", "engineer", "orchestrate", "sign", "impose", "announce", "begin"}
 _RELATIVE = {"who", "that", "which", "whom"}
 
 
