@@ -105,6 +105,9 @@ def nominal_arguments(tok: Token, sense: Sense) -> Arguments:
     args.governor = gov
     if tok.dep_ == "acomp" and gov is not None and args.source is None:  # "Iran is willing to negotiate"
         args.source = _subject(gov)
+    if args.source is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and is_verbal(tok.head.head) \
+            and tok.head.lower_ in ("on", "for"):
+        args.source = _subject(tok.head.head)  # "Saddam Hussein arrived in Amman on a visit", "came for talks"
     if gov is not None and args.source is None and gov.lemma_.lower() in LIGHT_VERBS:
         args.source = pobj_of(gov, "by") if tok.dep_ == "nsubjpass" else _subject(gov)
     args.extra_targets = _conjuncts(args.target)

@@ -100,6 +100,16 @@ def _conditions(tok: Token, sense: Sense, args: Arguments, doc: Document) -> set
     return consumed
 
 
+def as_intent(code: str | None, status: str, verbal: bool) -> tuple[str | None, str]:
+    """(code, status) for an act the source says it will carry out."""
+    if code is None or status != "planned" or not verbal:
+        return code, status
+    for key in (code, code[:3], code[:2]):
+        if key in _INTENT_OF:
+            return _INTENT_OF[key], "asserted"
+    return code, status
+
+
 def _has_aux(clause: Token, wanted: frozenset[str]) -> bool:
     """"said it would withdraw" (intent) vs "said it had withdrawn" (a report): the clause's own auxiliary."""
     return not wanted or any(c.dep_ in ("aux", "auxpass") and c.lower_ in wanted for c in clause.children)
@@ -153,6 +163,11 @@ def _winner(tok: Token) -> Token | None:
 
 # Verbs whose infinitive complement is the act itself, tried or ordered: "tried to hack", "ordered ... to close".
 _CARRIED_OUT = {"try", "attempt", "order", "begin", "start", "continue", "manage", "move"}
+# A cooperative act announced for the future is coded, as CAMEO coders do, as the intent it expresses now
+# ("Portugal will support Turkey's bid" = 032); an attack announced for the future is a threat (138). Legal steps
+# and other acts keep their code with status "planned" ("a hearing will be held Thursday").
+_INTENT_OF = {"0841": "0353", "0871": "0356", "081": "0351", "085": "0354", "086": "0355", "083": "034",
+              "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "18": "138", "19": "138", "20": "138"}
 _TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "upon", "during"}
 _STATE_ROLES = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 _VIOLENT = {"violent", "deadly", "bloody"}
@@ -252,6 +267,8 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     target = target or _implied(sense.implied_target, source, ctx_iso)
     count, count_tok = _count(args.target if sense.patient or is_passive(tok) else args.source)
     sent = tok.sent
+    status = status_of(tok)
+    code, status = as_intent(code, status, is_verbal(tok) and source is not None and not source.inferred)
     info = cameo.get(code) if code else None
     extra = [actor_at(doc, t) for t in args.extra_targets]
     detail = "; ".join(f"also target: {a.text} ({a.code})" for a in extra if a is not None) or None
@@ -264,7 +281,7 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
         plover_type=info.plover_type if info else None, plover_mode=info.plover_mode if info else None,
         source=source, target=target, count=count,
         count_span=Span.of(doc.text, count_tok.idx, count_tok.idx + len(count_tok.text)) if count_tok else None,
-        status=status_of(tok), confidence=max(0.05, min(conf, 0.95)), detail=detail)
+        status=status, confidence=max(0.05, min(conf, 0.95)), detail=detail)
     return Candidate(event, consumed)
 
 
