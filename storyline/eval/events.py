@@ -157,7 +157,9 @@ _PLOVER_ROOTS = {"03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERA
                  "18": "ASSAULT", "19": "FIGHT", "20": "ASSAULT"}
 _PLOVER_CODES: dict[str, tuple[str, str | None]] = {
     "084": ("RETREAT", None), "085": ("RETREAT", None), "086": ("RETREAT", None), "087": ("RETREAT", None),
-    "0813": ("RETREAT", None), "0814": ("RETREAT", None),
+    # The GSR is PLOVER v0.5: easing a curfew or emergency is CONCEDE there (the 2021 table moved it to RETREAT)
+    # and a resignation under pressure is RETREAT (2021: CONCEDE); the scorer follows the set's own version.
+    "0813": ("CONCEDE", None), "0814": ("CONCEDE", None), "0831": ("RETREAT", None),
     "041": ("CONSULT", "phone"), "042": ("CONSULT", "visit"), "043": ("CONSULT", "host"),
     "044": ("CONSULT", "third-party"),
     "1311": ("THREATEN", "relations"), "1312": ("THREATEN", "restrict"), "1313": ("THREATEN", "relations"),

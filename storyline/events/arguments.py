@@ -16,7 +16,8 @@ Token = Any
 
 # "stag": the small model's lemma for "staged"
 LIGHT_VERBS = {"carry", "stage", "stag", "launch", "hold", "conduct", "mount", "start", "issue", "make", "lead",
-               "order", "organize", "organise", "engineer", "orchestrate", "sign", "impose", "announce", "begin"}
+               "order", "organize", "organise", "engineer", "orchestrate", "sign", "impose", "announce", "begin",
+               "open"}
 _RELATIVE = {"who", "that", "which", "whom"}
 
 

@@ -43,8 +43,26 @@ def _skip(tok: Token) -> bool:
         return True
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
         return True
-    infinitive = is_verbal(tok) and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    return infinitive and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CARRIED_OUT)
+    if not is_verbal(tok):
+        return _in_purpose(tok)
+    return _purpose(tok)
+
+
+def _purpose(verb: Token) -> bool:
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _CARRIED_OUT)
+
+
+def _in_purpose(noun: Token) -> bool:
+    """An event noun inside a purpose clause ("to demand the resignation of X") is as unreal as its verb."""
+    node = noun
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if is_verbal(node):
+            return _purpose(node)
+    return False
 
 
 _QUOTES = {'"', "“", "”", "‘", "’", "'"}
@@ -119,7 +137,9 @@ def _clause_target(doc: Document, tok: Token, sense: Sense, consumed: set[int]) 
     """The party an intended or requested act is aimed at: "agreed to lift embargoes on Iran", "offered to
     negotiate with Armenia" - the first actor that the complement clause acts upon."""
     for clause in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i in consumed):
-        for cand in [child(clause, "dobj"), pobj_of(clause, *sense.target_preps)]:
+        # "demanded that the US cancel", "hinted that they would be released": the clause's own subject first
+        subject = child(clause, "nsubj", "nsubjpass") if clause.dep_ == "ccomp" else None
+        for cand in [subject, child(clause, "dobj"), pobj_of(clause, *sense.target_preps)]:
             for node in ([cand] if cand is None else [cand, pobj_of(cand, *sense.target_preps)]):
                 if node is not None and actor_at(doc, node) is not None:
                     return node
@@ -162,7 +182,7 @@ def _winner(tok: Token) -> Token | None:
 
 
 # Verbs whose infinitive complement is the act itself, tried or ordered: "tried to hack", "ordered ... to close".
-_CARRIED_OUT = {"try", "attempt", "order", "begin", "start", "continue", "manage", "move"}
+_CARRIED_OUT = {"try", "attempt", "order", "begin", "start", "continue", "manage", "move", "decide"}
 # A cooperative act announced for the future is coded, as CAMEO coders do, as the intent it expresses now
 # ("Portugal will support Turkey's bid" = 032); an attack announced for the future is a threat (138). Legal steps
 # and other acts keep their code with status "planned" ("a hearing will be held Thursday").

@@ -90,7 +90,7 @@ def lemma_of(tok: Any) -> str:
         lemma = lemma.rstrip("s")  # the small model leaves some plurals unlemmatised ("releases")
     table = triggers()
     for c in tok.children:
-        if c.dep_ == "prt" and f"{lemma} {c.lower_}" in table:
+        if c.dep_ in ("prt", "advmod") and f"{lemma} {c.lower_}" in table:  # "stepped down" parses down as advmod
             return f"{lemma} {c.lower_}"
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and f"{lemma} {c.lower_}" in table:

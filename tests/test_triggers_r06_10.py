@@ -1,0 +1,159 @@
+"""The trigger lexicon for CAMEO roots 06-10 (storyline/data/triggers/r06_10.yaml): material cooperation, aid,
+yield, investigate, demand. Sentences are coded end to end; each root has active, passive, nominal and negated
+forms where English allows them."""
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from storyline.doc import Event
+from storyline.events import cameo
+
+DATE = "2019-05-01"
+ROOTS = ("06", "07", "08", "09", "10")
+
+# Codes in our range that no word signals on its own: each needs a judgement about the whole situation.
+NO_LEXICAL_SIGNAL = {
+    "084",   # "return, release" with nothing named: every return or release names persons (0841) or property (0842)
+}
+
+
+def _events(text: str) -> list[Event]:
+    from storyline.api import code_text
+
+    return code_text(text, DATE).events
+
+
+def _one(text: str, root: str) -> Event:
+    found = [e for e in _events(text) if (e.cameo or "").startswith(root)]
+    assert len(found) == 1, f"{text!r}: {[(e.cameo, e.trigger.text) for e in _events(text)]}"
+    return found[0]
+
+
+# Target not checked: the argument finder does not yet read the target from a "with"-phrase or a "from"-phrase
+# hanging on the object when the object is the content ("shared intelligence with South Korea"); reported to the lead.
+UNREAD = object()
+
+
+def _code(actor) -> str | None:  # noqa: ANN001
+    return actor.code if actor is not None else None
+
+
+def _check(text: str, code: str, source: str | None, target: str | None | object, status: str = "asserted") -> None:
+    ev = _one(text, code[:2])
+    assert ev.cameo == code, (text, ev.cameo)
+    assert _code(ev.source) == source, (text, _code(ev.source))
+    if target is not UNREAD:
+        assert _code(ev.target) == target, (text, _code(ev.target))
+    assert ev.status == status, (text, ev.status)
+
+
+# 06 --------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_06_material_cooperation() -> None:
+    _check("Japan shared intelligence with South Korea on Monday.", "064", "JPN", UNREAD)
+    _check("Two suspects were extradited to Germany by Turkey on Friday.", "063", "TUR", "DEU")
+    _check("Japan did not share intelligence with South Korea.", "064", "JPN", UNREAD, "negated")
+    ev = _one("China and Russia traded oil and grain worth billions of dollars last year.", "06")
+    assert ev.cameo == "061" and _code(ev.source) == "CHN"
+
+
+@pytest.mark.model
+def test_06_trading_fire_is_not_trade() -> None:
+    codes = [e.cameo for e in _events("Indian and Pakistani troops traded fire across the border on Sunday.")]
+    assert "061" not in codes
+
+
+# 07 --------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_07_aid() -> None:
+    _check("Germany donated medicine to Ukraine on Monday.", "073", "DEU", "UKR")
+    _check("Medicine was donated to Ukraine by Germany on Monday.", "073", "DEU", UNREAD)
+    _check("Germany's aid to Ukraine arrived in Kyiv on Monday.", "070", "DEU", "UKR")
+    _check("Germany did not send weapons to Ukraine.", "072", "DEU", "UKR", "negated")
+    _check("Lebanon granted asylum to the Syrian opposition leader on Monday.", "075", "LBN", "SYROPP")
+
+
+# 08 --------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_08_yield() -> None:
+    _check("The Iraqi government lifted the curfew in Baghdad on Sunday.", "0813", "IRQGOV", None)
+    _check("The curfew in Baghdad was lifted by the Iraqi government on Sunday.", "0813", "IRQGOV", None)
+    _check("The resignation of the Pakistani prime minister on Thursday surprised investors.", "0831", "PAKGOV",
+           None)
+    _check("The Iraqi government did not lift the curfew in Baghdad.", "0813", "IRQGOV", None, "negated")
+    _check("Russia withdrew its troops from Syria on Monday.", "0874", "RUS", "RUSMIL")
+    _check("Syria's president called off the offensive in Idlib on Friday.", "087", "SYRGOV", None)
+
+
+@pytest.mark.model
+def test_08_returning_home_is_no_release() -> None:
+    assert not [e for e in _events("The Russian ambassador returned to Moscow on Monday.") if e.cameo == "0841"]
+
+
+# 09 --------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_09_investigate() -> None:
+    _check("Police in France investigated the mayor of Marseille on Monday.", "090", "FRACOP", "FRAGOV")
+    _check("The mayor of Marseille was investigated by French police.", "090", "FRACOP", "FRAGOV")
+    _check("The investigation by French police against the mayor of Marseille began on Monday.", "090", "FRACOP",
+           "FRAGOV")
+    _check("Police in France did not investigate the mayor of Marseille.", "090", "FRACOP", "FRAGOV", "negated")
+    assert _one("French police investigated corruption at the town hall on Monday.", "09").cameo == "091"
+
+
+# 10 --------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_10_demand() -> None:
+    _check("The United States demanded Iran to release the British tanker on Friday.", "1053", "USA", "IRN")
+    _check("Compensation was demanded from Russia by Ukraine on Monday.", "1031", "UKR", "RUS")
+    _check("Ukraine's demand for the release of its sailors angered Russia.", "1053", "UKR", None)
+    _check("Ukraine did not demand compensation from Russia.", "1031", "UKR", UNREAD, "negated")
+    _check("The judge ordered Iran to release the tanker.", "100", "IRNJUD", "IRN")
+
+
+@pytest.mark.model
+def test_10_demanded_clause_is_not_an_event_of_its_own() -> None:
+    codes = [e.cameo for e in _events("Ukraine demanded that Russia lift the blockade of its ports.")]
+    assert codes == ["105"], codes
+
+
+@pytest.mark.model
+def test_10_economic_demand_is_no_event() -> None:
+    assert not [e for e in _events("China's demand for oil rose sharply in March.") if (e.cameo or "")[:2] == "10"]
+
+
+# reachability -----------------------------------------------------------------------------------------------------
+
+def _lexicon() -> dict:
+    text = resources.files("storyline.data").joinpath("triggers/r06_10.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)["triggers"]
+
+
+def test_every_code_in_range_is_reachable_or_listed() -> None:
+    from storyline.events.lexicon import triggers
+
+    coded = {s.code for senses in triggers().values() for s in senses if s.code}
+    ours = {s["code"] for senses in _lexicon().values() for s in senses if s.get("code")}
+    in_range = {c for c in cameo.all_codes() if c[:2] in ROOTS and len(c) > 2}
+    assert in_range, "cameo.tsv has no codes in 06-10"
+    missing = in_range - coded - NO_LEXICAL_SIGNAL
+    assert not missing, f"unreachable codes: {sorted(missing)}"
+    assert not NO_LEXICAL_SIGNAL & ours, "a code listed as without signal is in the lexicon"
+
+
+def test_lexicon_senses_are_well_formed() -> None:
+    for key, senses in _lexicon().items():
+        for s in senses:
+            assert isinstance(s, dict) and "code" in s, key
+            if s["code"] is not None:
+                cameo.get(s["code"])  # raises KeyError for a code outside the ontology
+            for field in ("object_words", "clause_words", "for_words", "compound_words", "target_preps"):
+                assert all(isinstance(w, str) for w in s.get(field, ())), (key, field)  # YAML reads "on" as True
