@@ -145,7 +145,8 @@ def test_a_cooperative_act_announced_for_the_future_is_an_intent_and_legal_steps
 
     assert as_intent("042", "planned", True) == ("036", "asserted")
     assert as_intent("0841", "planned", True) == ("0353", "asserted")
-    assert as_intent("190", "planned", True) == ("138", "asserted")
+    assert as_intent("190", "planned", True) == ("1384", "asserted")
+    assert as_intent("195", "planned", True) == ("138", "asserted")
     assert as_intent("173", "planned", True) == ("173", "planned")
     assert as_intent("042", "asserted", True) == ("042", "asserted")
     assert as_intent("042", "planned", False) == ("042", "planned")  # a noun ("a planned visit") stays planned

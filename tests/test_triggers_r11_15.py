@@ -123,7 +123,8 @@ def test_protest_active_nominal_negated_and_purpose() -> None:
 def test_air_strike_and_state_boycott_are_not_protests() -> None:
     assert not [e for e in _events("An Israeli air strike hit Gaza on Monday.") if (e[0] or "").startswith("14")]
     codes = [e[0] for e in _events("Iran will boycott American goods from Monday.")]
-    assert "163" in codes and not any(c and c.startswith("14") for c in codes)
+    # an announced boycott is a threat to boycott (1312), as announced attacks are threats (the intent rule)
+    assert "1312" in codes and not any(c and c.startswith("14") for c in codes)
 
 
 @pytest.mark.model

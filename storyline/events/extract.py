@@ -185,9 +185,13 @@ def _winner(tok: Token) -> Token | None:
 _CARRIED_OUT = {"try", "attempt", "order", "begin", "start", "continue", "manage", "move", "decide"}
 # A cooperative act announced for the future is coded, as CAMEO coders do, as the intent it expresses now
 # ("Portugal will support Turkey's bid" = 032); an attack announced for the future is a threat (138). Legal steps
-# and other acts keep their code with status "planned" ("a hearing will be held Thursday").
+# and other acts keep their code with status "planned" ("a hearing will be held Thursday"); announced sanctions
+# and repression are threats too (131, 137), but not arrests and trials (173), which courts schedule.
 _INTENT_OF = {"0841": "0353", "0871": "0356", "081": "0351", "085": "0354", "086": "0355", "083": "034",
-              "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "18": "138", "19": "138", "20": "138"}
+              "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "16": "131", "161": "1313",
+              "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "18": "138", "19": "138",
+              "20": "138", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+              "175": "137", "191": "1381", "192": "1382", "180": "1383", "190": "1384"}
 _TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "upon", "during"}
 _STATE_ROLES = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 _VIOLENT = {"violent", "deadly", "bloody"}
