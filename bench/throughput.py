@@ -98,6 +98,10 @@ def measure_load() -> dict[str, Any]:
     out["gazetteer_countries_s"] = _timed(gazetteer._countries)
     out["gazetteer_leaders_s"] = _timed(gazetteer._leaders)
     out["cameo_s"] = _timed(cameo.all_codes)
+    from storyline.places import gazetteer as places
+    out["places_gazetteer_first_lookup_s"] = _timed(lambda: places.candidates("Phnom Penh"))
+    data = Path(places.__file__).resolve().parents[1] / "data" / places.DB_FILE
+    out["places_gazetteer_mb"] = round(data.stat().st_size / 1e6, 1)
     out["model_s"] = _timed(model.load)
     out["peak_rss_mb"] = _rss_mb(resource.RUSAGE_SELF)
     return out
