@@ -33,6 +33,20 @@ def table(results: dict[str, dict[str, Any]], peers: dict[str, dict[str, Any]] |
     return "\n".join(rows)
 
 
+def categories(results: dict[str, dict[str, Any]], name: str = "petrarch2") -> str:
+    """Per-category accuracy of an event set (the PETRARCH2 unit tests are grouped by what they test)."""
+    cats = results.get(name, {}).get("categories") or {}
+    if not cats:
+        return ""
+    rows = [f"### {name} by test category", "",
+            "| category | sentences | gold events | root | root + source + target | source | target |",
+            "|---|---|---|---|---|---|---|"]
+    for cat, c in sorted(cats.items()):
+        rows.append(f"| {cat} | {c.get('sentences')} | {c.get('gold')} | {_fmt(c.get('root_acc'))} | "
+                    f"{_fmt(c.get('all_acc'))} | {_fmt(c.get('source_acc'))} | {_fmt(c.get('target_acc'))} |")
+    return "\n".join(rows) + "\n"
+
+
 def markdown(results: dict[str, dict[str, Any]], peers: dict[str, dict[str, Any]] | None, *, when: str,
              commit: str | None, cores: int | None) -> str:
     sets = "\n".join(f"- **{n}** ({SETS[n].describe}): {res.get('eval_seconds', '-')} s"
@@ -49,6 +63,8 @@ The floors in `storyline/eval/floors.json` pin these numbers: `tests/test_floors
 
 Sets and their run time:
 {sets}
+
+{categories(results)}
 
 How each measure is defined: see the module docstrings in `storyline/eval/` (tempeval.py follows the TempEval-3
 task rules; events.py defines root/full/source/target accuracy; geo.py and meantime.py define matching).

@@ -154,7 +154,7 @@ def _inner_target(doc: Document, target: Token | None) -> Token | None:
     for c in target.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and actor_at(doc, c) is not None:
             return c
-    inner = pobj_of(target, "of", "against", "on", "toward", "towards")
+    inner = pobj_of(target, "of", "by", "against", "on", "toward", "towards")  # "condemned an attack by X"
     return inner if inner is not None and actor_at(doc, inner) is not None else target
 
 
@@ -261,11 +261,14 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     args = arguments(tok, sense)
     if sense.kind == "ELECTION" and args.source is None:
         args.source = _winner(tok)
+    inner = _inner_target(doc, args.target)
+    moved = inner is not args.target
+    args.target = inner
     consumed = _conditions(tok, sense, args, doc)
     if consumed is None:
         return None
-    inner = _inner_target(doc, args.target)
-    args.target = inner if inner is not args.target else _content_target(doc, tok, sense, args, consumed)
+    if not moved:
+        args.target = _content_target(doc, tok, sense, args, consumed)
     if args.target is None and sense.clause_words:
         args.target = _clause_target(doc, tok, sense, consumed)
     source = actor_at(doc, args.source) if args.source is not None else None
