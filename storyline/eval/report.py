@@ -68,4 +68,5 @@ Sets and their run time:
 
 How each measure is defined: see the module docstrings in `storyline/eval/` (tempeval.py follows the TempEval-3
 task rules; events.py defines root/full/source/target accuracy; geo.py and meantime.py define matching).
+Why PETRARCH2's unit-test codes often differ from CAMEO's meaning: [PETRARCH2.md](PETRARCH2.md).
 """
