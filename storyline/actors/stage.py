@@ -55,8 +55,8 @@ def _dateline_country(name: str) -> str | None:
 
 
 def _candidates(parsed: Any) -> list[Any]:
-    return [t for t in parsed if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "DET") and not t.is_space
-            and (t.dep_ not in _HEAD_DEPS_SKIP or _named_modifier(t))]
+    return [t for t in parsed if not t.is_space and ((t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "DET")
+            and t.dep_ not in _HEAD_DEPS_SKIP) or _named_modifier(t))]
 
 
 def _named_modifier(tok: Any) -> bool:

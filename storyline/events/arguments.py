@@ -44,10 +44,11 @@ def child(tok: Token, *deps: str) -> Token | None:
 
 
 def pobj_of(tok: Token, *preps: str) -> Token | None:
+    """The object of the first of `preps` on `tok`; a date ("on Thursday") is never a participant."""
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             obj = child(c, "pobj")
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return obj
     return None
 

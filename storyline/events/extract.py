@@ -133,10 +133,11 @@ def _has_aux(clause: Token, wanted: frozenset[str]) -> bool:
     return not wanted or any(c.dep_ in ("aux", "auxpass") and c.lower_ in wanted for c in clause.children)
 
 
-def _clause_target(doc: Document, tok: Token, sense: Sense, consumed: set[int]) -> Token | None:
-    """The party an intended or requested act is aimed at: "agreed to lift embargoes on Iran", "offered to
-    negotiate with Armenia" - the first actor that the complement clause acts upon."""
-    for clause in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i in consumed):
+def _clause_target(doc: Document, tok: Token, sense: Sense) -> Token | None:
+    """The party an intended, threatened, refused or demanded act is aimed at: "agreed to lift embargoes on
+    Iran", "threatened to break relations with Russia", "demanded that the DPRK forsake ..." - the first actor
+    that the complement clause acts upon."""
+    for clause in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
         # "demanded that the US cancel", "hinted that they would be released": the clause's own subject first
         subject = child(clause, "nsubj", "nsubjpass") if clause.dep_ == "ccomp" else None
         for cand in [subject, child(clause, "dobj"), pobj_of(clause, *sense.target_preps)]:
@@ -269,8 +270,8 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
         return None
     if not moved:
         args.target = _content_target(doc, tok, sense, args, consumed)
-    if args.target is None and sense.clause_words:
-        args.target = _clause_target(doc, tok, sense, consumed)
+    if is_verbal(tok) and (args.target is None or actor_at(doc, args.target) is None):
+        args.target = _clause_target(doc, tok, sense) or args.target
     source = actor_at(doc, args.source) if args.source is not None else None
     target = actor_at(doc, args.target) if args.target is not None else None
     protest = (sense.code or "").startswith("14")

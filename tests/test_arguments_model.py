@@ -1,0 +1,31 @@
+"""Who is the target when the object names no one: inside the object, in the complement clause, never a date
+(loads the model)."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.api import code_text
+
+pytestmark = pytest.mark.model
+
+
+def coded(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(e.cameo, e.source and e.source.code, e.target and e.target.code)
+            for e in code_text(text, "2019-05-01").events]
+
+
+def test_target_inside_the_object() -> None:
+    assert ("120", "SRB", "AUS") in coded("Serbia on Thursday flatly rejected an Australian ultimatum.")
+    assert any(c[0] == "111" and c[2] == "RUSMIL" for c in coded(
+        "The French government condemned an attack by Russian soldiers in Ukraine on Thursday."))
+
+
+def test_target_of_a_threatened_or_demanded_act_and_never_a_date() -> None:
+    assert ("1313", "IRN", "RUS") in coded("Iran on Tuesday threatened to break relations with Russia.")
+    assert ("1042", "USA", "PRK") in coded(
+        "The United States on Thursday demanded that North Korea forsake its nuclear program.")
+
+
+def test_the_object_as_content_passes_the_target_to_a_preposition() -> None:
+    assert ("1621", "JPN", "SRB") in coded("Japan halted economic aid to Serbia.")
+    assert ("161", "CHE", "RUSGOV") in coded("Switzerland expelled two Russian diplomats.")
