@@ -153,3 +153,15 @@ def test_seed_hearing_thursday_after_may_is_the_coming_thursday(seed: tuple[Docu
     doc, _ = seed
     thursday = next(t for t in doc.timexes if t.text == "Thursday")
     assert thursday.value == "2018-08-30"
+
+
+@pytest.mark.model
+def test_an_undated_event_about_a_named_person_takes_the_earlier_date_in_the_paragraph() -> None:
+    from storyline.api import code_text
+
+    doc = code_text("Police arrested opposition leader Kem Sokha on Sunday. He appealed for his release.\n\n"
+                    "Kem Sokha criticized the government.", "2017-09-05")
+    by_trigger = {e.trigger.text: e for e in doc.events}
+    assert by_trigger["arrested"].date.iso == "2017-09-03" and not by_trigger["arrested"].date.inferred
+    assert by_trigger["appealed"].date.iso == "2017-09-03" and by_trigger["appealed"].date.inferred
+    assert by_trigger["criticized"].date.precision == "unknown"  # another paragraph: no carry-over

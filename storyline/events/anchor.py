@@ -169,8 +169,32 @@ def anchor_dates(doc: Document) -> Document:
         if ev.date is None and tok is not None:
             ev.date = _relative_to_event(tok, events_by_tok, doc.date)
         if ev.date is None:
+            ev.date = _same_actor_earlier(doc, ev)
+        if ev.date is None:
             ev.date = open_date()
     return doc
+
+
+def _named(ev: Event) -> set[str]:
+    return {a.name for a in (ev.source, ev.target)
+            if a is not None and a.name and not a.inferred and a.kind in ("person", "organisation")}
+
+
+def _same_actor_earlier(doc: Document, ev: Event) -> TimeValue | None:
+    """"Kem Sokha was arrested on Sunday. He was charged with treason.": an undated event about a named person
+    or organisation takes the date of the latest earlier dated event about them in the same paragraph, marked
+    inferred. Groups ("14 activists") and implied actors carry nothing: they are too often other people."""
+    names = _named(ev)
+    if not names:
+        return None
+    for other in sorted(doc.events, key=lambda e: e.trigger.start, reverse=True):
+        if other.trigger.start >= ev.trigger.start:
+            continue
+        if "\n\n" in doc.text[other.trigger.start: ev.trigger.start]:
+            return None
+        if other.date is not None and other.date.iso and _named(other) & names:
+            return replace(other.date, inferred=True)
+    return None
 
 
 def open_date() -> TimeValue:
