@@ -29,3 +29,11 @@ def test_target_of_a_threatened_or_demanded_act_and_never_a_date() -> None:
 def test_the_object_as_content_passes_the_target_to_a_preposition() -> None:
     assert ("1621", "JPN", "SRB") in coded("Japan halted economic aid to Serbia.")
     assert ("161", "CHE", "RUSGOV") in coded("Switzerland expelled two Russian diplomats.")
+
+
+def test_reported_future_is_a_plan_and_announced_conflict_a_threat() -> None:
+    assert ("133", "PSE", None) in coded("Palestinian leaders said they would boycott all official contact.")
+    assert ("1381", "IGOWSTNAT", "SRB") in coded("NATO confirmed on Wednesday it would tighten the naval blockade "
+                                                 "of Serbia.")
+    statuses = [e.status for e in code_text("If the talks fail, Russia could attack Ukraine.", "2019-05-01").events]
+    assert statuses == ["hypothetical"]

@@ -17,7 +17,7 @@ Token = Any
 # "stag": the small model's lemma for "staged"
 LIGHT_VERBS = {"carry", "stage", "stag", "launch", "hold", "conduct", "mount", "start", "issue", "make", "lead",
                "order", "organize", "organise", "engineer", "orchestrate", "sign", "impose", "announce", "begin",
-               "open"}
+               "open", "tighten", "maintain", "enforce", "intensify", "escalate", "resume", "continue", "renew"}
 _RELATIVE = {"who", "that", "which", "whom"}
 
 

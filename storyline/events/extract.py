@@ -182,14 +182,17 @@ def _winner(tok: Token) -> Token | None:
     return None
 
 
-# Verbs whose infinitive complement is the act itself, tried or ordered: "tried to hack", "ordered ... to close".
-_CARRIED_OUT = {"try", "attempt", "order", "begin", "start", "continue", "manage", "move", "decide"}
+# Verbs whose infinitive complement is an act of its own, tried, ordered or planned ("tried to hack", "ordered
+# ... to close", "plans to impose restrictions"): it is coded, its status taken from the governing verb.
+_CARRIED_OUT = {"try", "attempt", "order", "begin", "start", "continue", "manage", "move", "decide", "plan",
+                "intend", "prepare", "aim", "seek"}
 # A cooperative act announced for the future is coded, as CAMEO coders do, as the intent it expresses now
 # ("Portugal will support Turkey's bid" = 032); an attack announced for the future is a threat (138). Legal steps
 # and other acts keep their code with status "planned" ("a hearing will be held Thursday"); announced sanctions
 # and repression are threats too (131, 137), but not arrests and trials (173), which courts schedule.
 _INTENT_OF = {"0841": "0353", "0871": "0356", "081": "0351", "085": "0354", "086": "0355", "083": "034",
-              "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "16": "131", "161": "1313",
+              "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133", "16": "131",
+              "161": "1313",
               "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "18": "138", "19": "138",
               "20": "138", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
               "175": "137", "191": "1381", "192": "1382", "180": "1383", "190": "1384"}
@@ -296,7 +299,8 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     count, count_tok = _count(args.target if sense.patient or is_passive(tok) else args.source)
     sent = tok.sent
     status = status_of(tok)
-    code, status = as_intent(code, status, is_verbal(tok) and source is not None and not source.inferred)
+    announced = (is_verbal(tok) or args.governor is not None) and source is not None and not source.inferred
+    code, status = as_intent(code, status, announced)
     info = cameo.get(code) if code else None
     extra = [actor_at(doc, t) for t in args.extra_targets]
     detail = "; ".join(f"also target: {a.text} ({a.code})" for a in extra if a is not None) or None

@@ -8,6 +8,8 @@ Token = Any
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should"}
 _PLAN_VERBS = {"plan", "schedule", "expect", "set", "intend", "prepare", "aim", "propose"}
+# Verbs that report what someone said: "said they would boycott" is the future of the past, a plan, not a maybe.
+_REPORTING = {"say", "announce", "tell", "confirm", "declare", "state", "add", "warn", "insist", "indicate"}
 _HEDGES = {"allegedly", "reportedly", "purportedly", "apparently", "supposedly"}
 _CLAIM_HEADS = {"by": {"account", "report"}, "according": {"to"}}
 
@@ -30,6 +32,10 @@ def _claim_phrase(kids: list[Token]) -> bool:
                for c in kids)
 
 
+def _reported(verb: Token) -> bool:
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
+
+
 def status_of(tok: Token) -> str:
     chain = _clause(tok)
     kids = [c for node in chain for c in node.children]
@@ -40,6 +46,8 @@ def status_of(tok: Token) -> str:
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in kids):
         return "planned"
     if any(node.lemma_.lower() in _PLAN_VERBS and node.i != tok.i for node in chain):
+        return "planned"
+    if any(c.dep_ == "aux" and c.lower_ == "would" for c in kids) and _reported(chain[-1]):
         return "planned"
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in kids):
         return "hypothetical"
