@@ -37,3 +37,10 @@ def test_reported_future_is_a_plan_and_announced_conflict_a_threat() -> None:
                                                  "of Serbia.")
     statuses = [e.status for e in code_text("If the talks fail, Russia could attack Ukraine.", "2019-05-01").events]
     assert statuses == ["hypothetical"]
+
+
+def test_a_frame_noun_carries_the_event_its_compound_names() -> None:
+    doc = code_text("Qatar launched a mediation effort on Saturday between Bahrain and Saudi Arabia.", "2019-05-01")
+    [ev] = doc.events
+    assert (ev.cameo, ev.trigger.text, ev.source.code, ev.target.code) == ("045", "mediation effort", "QAT", "BHR")
+    assert ev.date is not None and ev.date.iso == "2019-04-27"

@@ -17,7 +17,7 @@ Token = Any
 # "stag": the small model's lemma for "staged"
 LIGHT_VERBS = {"carry", "stage", "stag", "launch", "hold", "conduct", "mount", "start", "issue", "make", "lead",
                "order", "organize", "organise", "engineer", "orchestrate", "sign", "impose", "announce", "begin",
-               "open", "tighten", "maintain", "enforce", "intensify", "escalate", "resume", "continue", "renew"}
+               "open", "give", "tighten", "maintain", "enforce", "intensify", "escalate", "resume", "continue", "renew"}
 _RELATIVE = {"who", "that", "which", "whom"}
 
 
@@ -100,7 +100,7 @@ def nominal_arguments(tok: Token, sense: Sense) -> Arguments:
     on = pobj_of(tok, *sense.target_preps, "between")
     if on is not None and args.target is None:
         args.target = on
-    comp = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")), None)
+    comp = next((c for c in tok.children if c.dep_ == "compound" and _names_someone(c)), None)
     if comp is not None and args.source is None and not sense.patient:
         args.source = comp
     gov = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr", "acomp") and is_verbal(tok.head) else None
@@ -114,6 +114,13 @@ def nominal_arguments(tok: Token, sense: Sense) -> Arguments:
         args.source = pobj_of(gov, "by") if tok.dep_ == "nsubjpass" else _subject(gov)
     args.extra_targets = _conjuncts(args.target)
     return args
+
+
+def _names_someone(tok: Token) -> bool:
+    """A compound that can be the actor ("police crackdown", "Hamas attack"), not the event ("mediation effort")."""
+    from storyline.actors.lexicon import roles
+
+    return tok.pos_ == "PROPN" or tok.lemma_.lower() in roles().heads
 
 
 def _acl_agent(tok: Token) -> Token | None:

@@ -256,9 +256,20 @@ def _count(tok: Token | None) -> tuple[int | None, Token | None]:
 
 
 def _trigger_span(doc: Document, tok: Token) -> Span:
+    """The trigger's words: with its particle ("cracked down"), or from the event noun that frames it
+    ("mediation effort")."""
     end_tok = next((c for c in tok.children if c.dep_ == "prt"), tok)
     end = max(tok.idx + len(tok.text), end_tok.idx + len(end_tok.text))
-    return Span.of(doc.text, tok.idx, end)
+    first = next((c for c in tok.children if _framed(c)), tok)
+    return Span.of(doc.text, min(tok.idx, first.idx), end)
+
+
+# Nouns that only frame the event named by their compound: "a mediation effort", "a rescue mission".
+_FRAMES = {"effort", "mission", "campaign", "bid", "operation", "process", "initiative", "drive", "plan"}
+
+
+def _framed(tok: Token) -> bool:
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() in _FRAMES
 
 
 def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candidate | None:
@@ -329,11 +340,13 @@ def extract(doc: Document) -> list[Event]:
     ctx_iso = context_country(doc, parsed)
     consumed: set[int] = set()
     events: list[Event] = []
-    triggers = sorted((t for t in parsed if not _skip(t) and senses_for(t)), key=lambda t: (_depth(t), t.i))
-    for tok in triggers:
+    found = [(t, senses_for(t)) for t in parsed if not _skip(t)]
+    found += [(t.head, senses_for(t)) for t in parsed if _framed(t) and not senses_for(t.head)]
+    triggers = sorted(((t, ss) for t, ss in found if ss), key=lambda p: (_depth(p[0]), p[0].i))
+    for tok, senses in triggers:
         if tok.i in consumed or doc.in_boilerplate(tok.idx, tok.idx + len(tok.text)) or _in_slogan(tok):
             continue
-        for sense in senses_for(tok):
+        for sense in senses:
             cand = build(doc, tok, sense, ctx_iso)
             if cand is not None:
                 events.append(cand.event)
