@@ -54,3 +54,11 @@ def test_the_prime_minister_and_the_party_refer_back_to_named_actors() -> None:
     party = next(a for a in acts if a.text == "The party")
     assert pm.name == "Hun Sen" and pm.code == "KHMGOV"
     assert party.name is not None and "People" in party.name
+
+
+def test_titles_before_a_name_give_roles_and_are_not_part_of_it() -> None:
+    found = {a.text: (a.name, a.code) for a in code_text(
+        "Kyrgyz Prime Minister Nikolai Tanaev met British Defence Secretary Tom King.", "2005-05-01").actors}
+    assert found["Kyrgyz Prime Minister Nikolai Tanaev"] == ("Nikolai Tanaev", "KGZGOV")
+    assert found["British Defence Secretary Tom King"] == ("Tom King", "GBRGOV")
+    assert "Kyrgyz" not in found  # a nationality word inside a title is no actor of its own

@@ -126,10 +126,20 @@ def name_tokens(head: Token) -> list[Token]:
             break
     while run and run[0].tag_ == "HYPH":
         run.pop(0)
-    lex = role_lexicon()
-    while len(run) > 1 and (run[0].lower_ in lex.heads or run[0].lower_ in {"prime", "vice", "foreign"}):
+    while len(run) > 1 and _title_word(run[0]):
         run.pop(0)
     return run
+
+
+# Words that open a name as its title, not as part of it ("Kyrgyz Prime Minister Nikolai Tanaev", "Lt. Gen.").
+_TITLE_WORDS = {"prime", "vice", "foreign", "deputy", "defence", "defense", "interior", "finance", "former", "ousted",
+                "acting", "secretary", "state", "general", "lt", "gen", "col", "maj", "sgt", "capt", "cpt", "adm",
+                "mr", "mrs", "ms", "dr", "sir", "sheikh", "pres", "sen", "rep", "gov", "supreme", "chief", "crown"}
+
+
+def _title_word(tok: Token) -> bool:
+    word = tok.lower_.rstrip(".")
+    return not word or word in role_lexicon().heads or word in _TITLE_WORDS or bool(gazetteer.country_for(tok.text))
 
 
 def _match_roles(words: list[str], table: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:

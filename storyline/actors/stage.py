@@ -13,6 +13,7 @@ from typing import Any
 from storyline.actors import gazetteer
 from storyline.actors.coref import Entity, Tracker
 from storyline.actors.describe import Phrase, is_pronoun, phrase_tokens, read_phrase
+from storyline.actors.lexicon import roles as role_lexicon
 from storyline.doc import Actor, Document, Span
 from storyline.nlp.numbers import parse_number
 from storyline.pipeline import stage
@@ -65,7 +66,10 @@ def _named_modifier(tok: Any) -> bool:
     if tok.dep_ not in ("compound", "amod", "nmod") or tok.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON"):
         return False
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return ent is not None and ent.end - 1 == tok.i and not (ent.start <= tok.head.i < ent.end)
+    if ent is None or ent.end - 1 != tok.i or ent.start <= tok.head.i < ent.end:
+        return False
+    head = tok.head  # "Cambodian Prime Minister Hun Sen": the word describes an actor, it is not one
+    return head.pos_ != "PROPN" and head.lemma_.lower() not in role_lexicon().heads
 
 
 def _apply_leaders(ph: Phrase, on: str | None) -> None:
