@@ -606,7 +606,9 @@ def organisation_rows(path: Path) -> list[tuple[str, str, str]]:
     rows: set[tuple[str, str, str]] = set()
     for group in parse_actor_file(path):
         codes = [c.code for c in group.codes if not (c.start or c.end) and c.code not in ("---", "")]
-        if not codes or any(c.start or c.end for c in group.codes) or len(codes[0]) <= 3:
+        if not codes or any(c.start or c.end for c in group.codes):
+            continue
+        if len(codes[0]) <= 3 and codes[0] not in ("IGO", "NGO"):  # a bare country code: not an organisation
             continue
         name = surface(group.heads[0].name)
         for alias in {surface(a) for h in group.heads for a in [h.name, *h.aliases]}:
@@ -615,8 +617,15 @@ def organisation_rows(path: Path) -> list[tuple[str, str, str]]:
     return sorted(rows)
 
 
+def extra_organisations() -> list[tuple[str, str, str]]:
+    """Our own supplement (scripts/data/organisations_extra.tsv): bodies the dictionaries lack."""
+    path = Path(__file__).with_name("data") / "organisations_extra.tsv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [tuple(line.split("\t")) for line in lines[1:]]  # type: ignore[misc]
+
+
 def build_organisations(refs: Path) -> tuple[list[list[str]], dict]:
-    rows = organisation_rows(refs / INTERNATIONAL) + organisation_rows(refs / NONSTATE)
+    rows = organisation_rows(refs / INTERNATIONAL) + organisation_rows(refs / NONSTATE) + extra_organisations()
     seen: dict[str, tuple[str, str, str]] = {}
     for row in rows:
         seen.setdefault(row[1], row)  # an alias names the first organisation listed with it
