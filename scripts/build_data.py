@@ -20,16 +20,13 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import functools
 import hashlib
 import json
 import os
 import re
 import sys
-import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
 FORMAT_VERSION = 1
@@ -230,97 +227,10 @@ def build_cameo(refs: Path) -> list[list[str]]:
     return rows
 
 
-# --------------------------------------------------------------------------------------------------------------
-# The TABARI actor file
-# --------------------------------------------------------------------------------------------------------------
-
-@dataclass
-class CodeSpan:
-    code: str
-    start: str | None
-    end: str | None
-
-
-@dataclass
-class Head:
-    name: str
-    comment: str
-    aliases: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Group:
-    """Head lines that share one code block."""
-    heads: list[Head] = field(default_factory=list)
-    codes: list[CodeSpan] = field(default_factory=list)
-    bad_dates: int = 0
-
-
-def parse_date(text: str) -> str | None:
-    """TABARI dates are YYMMDD or YYYYMMDD. Two-digit years 00-30 are 20xx: the file uses 00-14 for 2000-2014 and
-    31-99 for 1931-1999 and nothing in between, so any pivot from 15 to 30 reads it the same."""
-    if not re.fullmatch(r"\d{6}|\d{8}", text):
-        raise ValueError(text)
-    if len(text) == 6:
-        text = ("20" if int(text[:2]) <= 30 else "19") + text
-    return date(int(text[:4]), int(text[4:6]), int(text[6:])).isoformat()
-
-
-def parse_code(inner: str) -> CodeSpan:
-    """`CODE`, `CODE <D` (until), `CODE >D` (from), `CODE D-D`, or `CODE D`: a bare date reads as a start (the
-    two in the file are a government's first day and "entered Foreign Service")."""
-    code, _, when = inner.strip().partition(" ")
-    when = when.replace(" ", "")
-    if not when:
-        return CodeSpan(code, None, None)
-    if when.startswith("<"):
-        return CodeSpan(code, None, parse_date(when[1:]))
-    if when.startswith(">"):
-        return CodeSpan(code, parse_date(when[1:]), None)
-    if "-" in when:
-        start, end = (parse_date(d) for d in when.split("-", 1))
-        if start > end:
-            raise ValueError(when)  # an inverted span is a typo in the source; which half is wrong is unknown
-        return CodeSpan(code, start, end)
-    return CodeSpan(code, parse_date(when), None)
-
-
-def add_codes(group: Group, text: str) -> None:
-    for inner in re.findall(r"\[([^\]]*)\]", text):
-        try:
-            group.codes.append(parse_code(inner))
-        except ValueError:
-            group.bad_dates += 1  # malformed (7, 9 or 10 digits) or inverted dates: drop the span
-
-
-@functools.cache
-def parse_actor_file(path: Path) -> list[Group]:
-    groups: list[Group] = []
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        text, _, comment = raw.partition("#")
-        if not text.strip():
-            continue
-        if text.startswith("+"):
-            if groups and groups[-1].heads:
-                groups[-1].heads[-1].aliases.append(text[1:].strip())
-        elif text[0] in " \t":
-            if groups:
-                add_codes(groups[-1], text)
-        else:
-            name, bracket, rest = text.partition("[")
-            if not groups or groups[-1].codes:
-                groups.append(Group())
-            groups[-1].heads.append(Head(name.strip(), comment.strip()))
-            if bracket:
-                add_codes(groups[-1], bracket + rest)
-    return groups
-
-
-def surface(raw: str) -> str:
-    """A dictionary phrase as text: underscores are spaces, lower-case, accents folded, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", raw.replace("_", " ").strip("[]")).encode("ascii", "ignore").decode()
-    return " ".join(text.lower().replace("\u2019", "'").split())
-
+# The TABARI actor file format is read by scripts/tabari.py.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from organisations import build_organisations  # noqa: E402
+from tabari import CodeSpan, Group, Head, add_codes, parse_actor_file, parse_code, parse_date, surface  # noqa: E402,F401
 
 # --------------------------------------------------------------------------------------------------------------
 # Countries
@@ -592,47 +502,6 @@ def build_leaders(refs: Path) -> tuple[list[list[str]], dict]:
 
 
 # --------------------------------------------------------------------------------------------------------------
-# organisations.tsv: international, non-governmental and armed organisations (not persons)
-# --------------------------------------------------------------------------------------------------------------
-
-# Organisations whose alias is too short or too common to match safely in running text.
-ORG_STOPLIST = {"un", "eu", "au", "who", "ira", "eta", "hamas's", "a", "an", "its", "it", "we", "un's"}
-ORG_KEEP_SHORT = {"un", "eu", "au", "who"}  # kept: acronyms matched only in capitals (the loader enforces it)
-
-
-def organisation_rows(path: Path) -> list[tuple[str, str, str]]:
-    """(name, alias, code) for each organisation entry: a group whose codes carry no dates (dated groups are
-    office holders) and whose first code is not a bare country."""
-    rows: set[tuple[str, str, str]] = set()
-    for group in parse_actor_file(path):
-        codes = [c.code for c in group.codes if not (c.start or c.end) and c.code not in ("---", "")]
-        if not codes or any(c.start or c.end for c in group.codes):
-            continue
-        if len(codes[0]) <= 3 and codes[0] not in ("IGO", "NGO"):  # a bare country code: not an organisation
-            continue
-        name = surface(group.heads[0].name)
-        for alias in {surface(a) for h in group.heads for a in [h.name, *h.aliases]}:
-            if alias and (alias not in ORG_STOPLIST or alias in ORG_KEEP_SHORT) and len(alias) > 1:
-                rows.add((title_case(name), alias, codes[0]))
-    return sorted(rows)
-
-
-def extra_organisations() -> list[tuple[str, str, str]]:
-    """Our own supplement (scripts/data/organisations_extra.tsv): bodies the dictionaries lack."""
-    path = Path(__file__).with_name("data") / "organisations_extra.tsv"
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return [tuple(line.split("\t")) for line in lines[1:]]  # type: ignore[misc]
-
-
-def build_organisations(refs: Path) -> tuple[list[list[str]], dict]:
-    rows = organisation_rows(refs / INTERNATIONAL) + organisation_rows(refs / NONSTATE) + extra_organisations()
-    seen: dict[str, tuple[str, str, str]] = {}
-    for row in rows:
-        seen.setdefault(row[1], row)  # an alias names the first organisation listed with it
-    out = sorted([list(r) for r in seen.values()], key=lambda r: (r[1], r[2]))
-    return out, {"aliases": len(out), "organisations": len({r[0] for r in out})}
-
-
 # --------------------------------------------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------------------------------------------
@@ -672,7 +541,7 @@ def build_all(refs: Path) -> dict[str, str]:
     cameo = build_cameo(refs)
     countries, country_stats = build_countries(refs)
     leaders, leader_stats = build_leaders(refs)
-    orgs, org_stats = build_organisations(refs)
+    orgs, org_stats = build_organisations(refs, INTERNATIONAL, NONSTATE, title_case)
     texts = {"cameo.tsv": render("cameo.tsv", cameo), "countries.tsv": render("countries.tsv", countries),
              "leaders.tsv": render("leaders.tsv", leaders), "organisations.tsv": render("organisations.tsv", orgs)}
     stats = {"cameo.tsv": {"codes": len(cameo)}, "countries.tsv": country_stats, "leaders.tsv": leader_stats,
