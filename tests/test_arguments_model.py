@@ -44,3 +44,11 @@ def test_a_frame_noun_carries_the_event_its_compound_names() -> None:
     [ev] = doc.events
     assert (ev.cameo, ev.trigger.text, ev.source.code, ev.target.code) == ("045", "mediation effort", "QAT", "BHR")
     assert ev.date is not None and ev.date.iso == "2019-04-27"
+
+
+def test_an_event_noun_in_an_after_phrase_is_coded_when_it_names_its_parties() -> None:
+    new = code_text("Government troops retook the town after heavy fighting with rebels.", "2019-05-01")
+    words = {m.text for e in new.events for m in [e.trigger, *e.mentions]}
+    assert "fighting" in words
+    back = code_text("Kem Sokha was arrested on Sunday. He praised his lawyers after his release.", "2019-05-01")
+    assert not any(e.trigger.text == "release" for e in back.events)  # only points back to a known event

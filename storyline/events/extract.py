@@ -213,6 +213,11 @@ def _sentence_group(doc: Document, tok: Token) -> Actor | None:
     return None
 
 
+def _names_new_party(args: Arguments) -> bool:
+    """"after fierce fighting with guerrillas" brings in who fought; "after his release" only points back."""
+    return any(t is not None and t.pos_ != "PRON" for t in (args.source, args.target))
+
+
 def _clause_possessor(doc: Document, head: Token) -> Actor | None:
     """A legal step with no one named as its object is about the person whose prison, detention or case the
     clause mentions: "a hearing will be held at his prison ... to renew his pre-trial detention"."""
@@ -291,8 +296,9 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     protest = (sense.code or "").startswith("14")
     if source is None and target is None and not (sense.implied_source or sense.implied_target or protest):
         return None
-    if not is_verbal(tok) and tok.dep_ == "pobj" and tok.head.lower_ in _TEMPORAL_PREPS and not _has_time(tok):
-        return None  # "after his release": the event is a time reference here, reported elsewhere if at all
+    if not is_verbal(tok) and tok.dep_ == "pobj" and tok.head.lower_ in _TEMPORAL_PREPS and not _has_time(tok) \
+            and not _names_new_party(args):
+        return None  # "after his release": a time reference back to an event told elsewhere, not a new report
     light = args.governor is not None and args.governor.lemma_.lower() in LIGHT_VERBS
     if not is_verbal(tok) and source is None and target is None and not (_has_time(tok) or sense.consumes or light):
         return None  # a bare event noun re-mentions an event ("the latest releases"); it is not a new one
