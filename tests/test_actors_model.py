@@ -62,3 +62,10 @@ def test_titles_before_a_name_give_roles_and_are_not_part_of_it() -> None:
     assert found["Kyrgyz Prime Minister Nikolai Tanaev"] == ("Nikolai Tanaev", "KGZGOV")
     assert found["British Defence Secretary Tom King"] == ("Tom King", "GBRGOV")
     assert "Kyrgyz" not in found  # a nationality word inside a title is no actor of its own
+
+
+def test_a_possessive_country_names_the_actor_and_a_blanked_dateline_is_no_part_of_it() -> None:
+    doc = code_text("PRETORIA, South Africa — Ethiopia's government agreed on Wednesday to a permanent cessation "
+                    "of hostilities.", "2022-11-02")
+    gov = next(a for a in doc.actors if a.text.endswith("government"))
+    assert gov.text == "Ethiopia's government" and gov.code == "ETHGOV"

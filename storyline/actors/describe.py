@@ -64,7 +64,8 @@ def phrase_tokens(head: Token) -> list[Token]:
 
     left(head)
     out.extend(c for c in head.rights if c.dep_ in ("compound", "flat"))
-    return sorted({t.i: t for t in out}.values(), key=lambda t: t.i)
+    # blanked boilerplate (a dateline before the subject) parses as whitespace hanging on the phrase: not its words
+    return sorted({t.i: t for t in out if not t.is_space}.values(), key=lambda t: t.i)
 
 
 def _possessor(head: Token) -> Token | None:
@@ -211,6 +212,9 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     ph.roles = list(modifiers or org_roles or head_role or ())
     ph.basis = "modifier" if modifiers else "name" if org_roles else "role-noun" if head_role else None
     ph.country = _countries(own)
+    poss = _possessor(head)
+    if ph.country is None and poss is not None:  # "Ethiopia's government", "Russia's army"
+        ph.country = _countries([t for t in poss.subtree if t.tag_ != "POS"])
     if ph.name is None and noun is None and ph.kind == "unknown":
         return None
     return ph
