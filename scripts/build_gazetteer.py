@@ -44,6 +44,8 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from storyline.actors.gazetteer import normalise  # the same folding the loader uses to look names up
+
 REPO = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO / "storyline" / "data"
 DB_NAME = "gazetteer.sqlite"
@@ -68,12 +70,6 @@ CREATE TABLE name (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, 
 """
 # Created after the rows: countries and regions by code, a few thousand entries.
 INDEXES = "CREATE INDEX region ON place (country, admin1) WHERE fcode IN ('PCLI', 'ADM1');"
-
-
-def normalise(text: str) -> str:
-    """Same folding as storyline.places.gazetteer.normalise: lower case, accents off, single spaces."""
-    folded = unicodedata.normalize("NFKD", text.replace("_", " ").replace("\u2019", "'"))
-    return " ".join("".join(ch for ch in folded if not unicodedata.combining(ch)).lower().split())
 
 
 def ascii_name(text: str) -> str:

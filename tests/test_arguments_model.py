@@ -52,3 +52,7 @@ def test_an_event_noun_in_an_after_phrase_is_coded_when_it_names_its_parties() -
     assert "fighting" in words
     back = code_text("Kem Sokha was arrested on Sunday. He praised his lawyers after his release.", "2019-05-01")
     assert not any(e.trigger.text == "release" for e in back.events)  # only points back to a known event
+
+
+def test_an_adjective_of_intent_takes_its_target_from_the_clause() -> None:
+    assert ("036", "QAT", "SAU") in coded("Qatar is willing to negotiate with Saudi Arabia.")

@@ -22,6 +22,7 @@ _ORG_HINTS = {"party", "group", "council", "ministry", "court", "union", "front"
               "government", "police", "forces", "movement", "alliance", "league", "foundation", "institute",
               "office", "department", "service", "network", "post", "journal", "brigade", "brigades", "coalition",
               "federation", "club", "church", "school", "hospital", "airlines", "airways", "nations"}
+_ENTITY_INDEX = "storyline_entity_by_token"
 _NAME_DEPS = {"compound", "flat", "nmod"}
 _SKIP_DEPS = {"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advcl", "case"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "those", "these", "himself",
@@ -87,11 +88,20 @@ def _clean(text: str) -> str:
     return text.rstrip(".,").strip()
 
 
+def entity_at(tok: Token) -> Any:
+    """The named entity a token is part of, or None; the index is built once per parsed document."""
+    index = tok.doc.user_data.get(_ENTITY_INDEX)
+    if index is None:
+        index = {i: ent for ent in tok.doc.ents for i in range(ent.start, ent.end)}
+        tok.doc.user_data[_ENTITY_INDEX] = index
+    return index.get(tok.i)
+
+
 def entity_label(tok: Token) -> str | None:
     """The NER label with the small model's common slips corrected."""
     if not tok.ent_type_:
         return None
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok)
     if ent is None:
         return tok.ent_type_
     if ent.label_ == "ORG" and _looks_like_person_name(ent):
@@ -99,10 +109,6 @@ def entity_label(tok: Token) -> str | None:
     if ent.label_ == "PERSON" and any(w.lower_ in _ORG_HINTS for w in ent):
         return "ORG"
     return ent.label_
-
-
-def _entity_of(tok: Token) -> Any:
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
 def _looks_like_person_name(ent: Any) -> bool:
@@ -182,7 +188,7 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
         if iso and len(own) <= 3:
             ph.country, ph.kind, ph.name, ph.basis = iso, "country", gazetteer.country_name(iso), "country"
             return ph
-    ent = _entity_of(head) if label == "ORG" else None
+    ent = entity_at(head) if label == "ORG" else None
     if ent is not None and len(ent) > len(names):  # "Cambodian People's Party": the name runs past a possessive
         names = [t for t in ent if t.lower_ != "the"]
     if names and label in ("PERSON", "ORG", None):

@@ -41,13 +41,14 @@ def _rows(name: str) -> list[list[str]]:
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The table form of a surface string: lower-case, accents folded, one space between words."""
     folded = unicodedata.normalize("NFKD", text.replace("_", " ").replace("\u2019", "'"))
     return " ".join("".join(ch for ch in folded if not unicodedata.combining(ch)).lower().split())
 
 
-def _variants(alias: str) -> list[str]:
+def name_variants(alias: str) -> list[str]:
     """The alias, then without a possessive or a leading "the" ("Cambodia's", "the Netherlands")."""
     key = normalise(alias)
     out = [key]
@@ -88,7 +89,7 @@ def _ordered(leaders: list[Leader]) -> tuple[Leader, ...]:
 
 def _lookup(alias: str) -> tuple[str, str] | None:
     table = _countries().by_alias
-    return next((table[k] for k in _variants(alias) if k in table), None)
+    return next((table[k] for k in name_variants(alias) if k in table), None)
 
 
 def country_for(alias: str) -> str | None:
@@ -120,7 +121,7 @@ def leaders_for(alias: str, on: str | None = None) -> list[Leader]:
     """The roles of the people an alias names ("hun sen" -> KHMGOV ...), holding on date `on` (ISO, inclusive)
     when given. Dated roles come first, the latest first; undated ones count as holding on any date."""
     table = _leaders()
-    names = set().union(*(table.names_by_alias.get(k, set()) for k in _variants(alias)))
+    names = set().union(*(table.names_by_alias.get(k, set()) for k in name_variants(alias)))
     found = [Leader(name, code, start or None, end or None)
              for name in sorted(names) for code, start, end in set(table.spans[name])]
     if on is not None:
@@ -149,7 +150,7 @@ def organisation_for(text: str) -> Organisation | None:
     never "un")."""
     table, _ = _organisations()
     key = normalise(text)
-    for k in _variants(key):
+    for k in name_variants(key):
         org = table.get(k)
         if org is not None and (len(k) > 3 or text.strip().removeprefix("the ").isupper()):
             return org

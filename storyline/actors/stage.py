@@ -12,7 +12,7 @@ from typing import Any
 
 from storyline.actors import gazetteer
 from storyline.actors.coref import Entity, Tracker
-from storyline.actors.describe import Phrase, is_pronoun, phrase_tokens, read_phrase
+from storyline.actors.describe import Phrase, entity_at, is_pronoun, phrase_tokens, read_phrase
 from storyline.actors.lexicon import roles as role_lexicon
 from storyline.doc import Actor, Document, Span
 from storyline.nlp.numbers import parse_number
@@ -65,7 +65,7 @@ def _named_modifier(tok: Any) -> bool:
     entity whose head lies outside it."""
     if tok.dep_ not in ("compound", "amod", "nmod") or tok.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON"):
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok)
     if ent is None or ent.end - 1 != tok.i or ent.start <= tok.head.i < ent.end:
         return False
     head = tok.head  # "Cambodian Prime Minister Hun Sen": the word describes an actor, it is not one

@@ -289,7 +289,7 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
         return None
     if not moved:
         args.target = _content_target(doc, tok, sense, args, consumed)
-    if is_verbal(tok) and (args.target is None or actor_at(doc, args.target) is None):
+    if (is_verbal(tok) or sense.clause_words) and (args.target is None or actor_at(doc, args.target) is None):
         args.target = _clause_target(doc, tok, sense) or args.target
     source = actor_at(doc, args.source) if args.source is not None else None
     target = actor_at(doc, args.target) if args.target is not None else None
@@ -346,9 +346,10 @@ def extract(doc: Document) -> list[Event]:
     ctx_iso = context_country(doc, parsed)
     consumed: set[int] = set()
     events: list[Event] = []
-    found = [(t, senses_for(t)) for t in parsed if not _skip(t)]
-    found += [(t.head, senses_for(t)) for t in parsed if _framed(t) and not senses_for(t.head)]
-    triggers = sorted(((t, ss) for t, ss in found if ss), key=lambda p: (_depth(p[0]), p[0].i))
+    # the lexicon look-up is cheap; the parse walks in _skip run only for words that could be triggers
+    found = [(t, ss) for t in parsed if (ss := senses_for(t)) and not _skip(t)]
+    found += [(t.head, ss) for t in parsed if _framed(t) and (ss := senses_for(t)) and not senses_for(t.head)]
+    triggers = sorted(found, key=lambda p: (_depth(p[0]), p[0].i))
     for tok, senses in triggers:
         if tok.i in consumed or doc.in_boilerplate(tok.idx, tok.idx + len(tok.text)) or _in_slogan(tok):
             continue

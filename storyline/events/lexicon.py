@@ -45,8 +45,12 @@ class Sense:
         return 1 if self.object else 0
 
     def fits_pos(self, tok: Any) -> bool:
+        """verb: verbs; adj: adjectives ("willing to"); noun: every other word - the small model tags some
+        event nouns as adjectives or proper nouns, so "noun" means "not a verb"."""
         if self.pos == "any":
             return True
+        if self.pos == "adj":
+            return tok.pos_ == "ADJ"
         return (tok.pos_ in ("VERB", "AUX")) == (self.pos == "verb")
 
 

@@ -9,10 +9,10 @@ import functools
 import math
 import sqlite3
 import threading
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+from storyline.actors.gazetteer import name_variants, normalise  # noqa: F401 - one folding for every name index
 from storyline.errors import StorylineError
 
 DB_FILE = "gazetteer.sqlite"
@@ -71,13 +71,6 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-@functools.lru_cache(maxsize=65536)
-def normalise(text: str) -> str:
-    """The index form of a name: lower case, accents folded, one space between words."""
-    folded = unicodedata.normalize("NFKD", text.replace("_", " ").replace("\u2019", "'"))
-    return " ".join("".join(ch for ch in folded if not unicodedata.combining(ch)).lower().split())
-
-
 @functools.lru_cache(maxsize=16384)
 def _by_key(key: str) -> tuple[GeoPlace, ...]:
     sql = f"SELECT {_COLUMNS} FROM place WHERE id IN (SELECT place FROM name WHERE key = ?) ORDER BY population DESC"
@@ -86,13 +79,7 @@ def _by_key(key: str) -> tuple[GeoPlace, ...]:
 
 def candidates(name: str) -> list[GeoPlace]:
     """Every place a name may denote, the most populous first; "the"/possessive forms are tried bare too."""
-    key = normalise(name)
-    keys = [key]
-    if key.endswith("'s"):
-        keys.append(key[:-2])
-    if key.startswith("the "):
-        keys.append(key[4:])
-    for k in keys:
+    for k in name_variants(name):
         found = _by_key(k)
         if found:
             return list(found)
