@@ -20,9 +20,14 @@ def test_country_for(alias: str, iso3: str) -> None:
     assert gazetteer.country_for(alias) == iso3
 
 
-@pytest.mark.parametrize("alias", ["us", "US", "phoenix", "jersey", "", "Hun Sen", "Kinakuta"])
+@pytest.mark.parametrize("alias", ["us", "Us", "UN", "phoenix", "jersey", "", "Hun Sen", "Kinakuta"])
 def test_words_and_unknowns_are_not_countries(alias: str) -> None:
     assert gazetteer.country_for(alias) is None
+
+
+def test_upper_case_initials_name_their_country() -> None:
+    # news writes "US"/"UK" undotted; only the dotted forms are in the table, as "us" folds onto the pronoun
+    assert (gazetteer.country_for("US"), gazetteer.country_for("UK")) == ("USA", "GBR")
 
 
 def test_the_two_koreas_are_kept_apart() -> None:

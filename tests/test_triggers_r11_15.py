@@ -39,7 +39,8 @@ def test_every_code_in_range_is_reachable_or_listed() -> None:
     assert not NO_LEXICAL_SIGNAL & coded
 
 
-_CONDITIONS = ("object", "object_words", "clause_words", "for_words", "compound_words")
+_CONDITIONS = ("object", "object_words", "clause_words", "for_words", "compound_words", "prep_words",
+               "source_roles", "adverb_words")
 
 
 def test_senses_name_known_codes_and_a_sense_without_conditions_comes_last() -> None:
@@ -146,3 +147,45 @@ def test_unowned_criticism_and_other_senses_give_no_event() -> None:
                  "Stock prices declined sharply on Monday.",
                  "The senator slammed the door on Monday."):
         assert not [e for e in _events(text) if (e[0] or "")[:2] in ROOTS], text
+
+
+@pytest.mark.model
+def test_diplomatic_protest_is_an_official_complaint_not_a_demonstration() -> None:
+    assert _one("China lodged a formal protest with Japan over the shrine visit on Monday.", "11") == \
+        ("114", "CHN", "JPN", "asserted")
+    assert _one("A formal protest was lodged with Japan by China on Monday.", "11")[:3] == ("114", "CHN", "JPN")
+    assert _one("China did not lodge a protest with Japan.", "11") == ("114", "CHN", "JPN", "negated")
+    code, src, tgt, _ = _one("The Turkish foreign ministry summoned the German ambassador to protest against the "
+                             "resolution.", "11")
+    assert (code, src, tgt) == ("114", "TURGOV", "DEUGOV")
+    assert _one("Russia summoned the British ambassador over the expulsions on Monday.", "11")[:3] == \
+        ("114", "RUS", "GBRGOV")
+    assert _one("Bolivia filed a complaint against Chile on Monday.", "11")[:3] == ("114", "BOL", "CHL")
+
+
+@pytest.mark.model
+def test_failed_negotiation_is_a_rejection() -> None:
+    code, src, _, status = _one("Israel and the Palestinians failed to reach an agreement on Jerusalem on Sunday.",
+                                "12")
+    assert (code, src, status) == ("120", "ISR", "asserted")
+    assert not [e for e in _events("Russia failed to win the vote.") if (e[0] or "").startswith("12")]
+
+
+@pytest.mark.model
+def test_strike_told_by_its_strikers_or_its_act() -> None:
+    # no "hunger" or "labour" compound: the strikers' role says it is no air strike
+    assert _one("Egyptian teachers' unions organized a general strike on Sunday.", "14")[:2] == ("143", "EGYLAB")
+    assert _one("Thousands of Nigerian workers stopped work on Monday.", "14")[0] == "143"
+    assert _one("Nigerian workers did not stop work on Monday.", "14")[::3] == ("143", "negated")
+    assert _one("The Egyptian opposition began collecting signatures against the constitutional amendments.",
+                "14")[:2] == ("140", "EGYOPP")
+    assert not [e for e in _events("The American strike hit a Syrian air base.") if (e[0] or "").startswith("14")]
+
+
+@pytest.mark.model
+def test_on_alert_by_the_force_in_it() -> None:
+    assert _one("Indian troops remained on high alert along the border with Pakistan on Monday.", "15")[:2] == \
+        ("152", "INDMIL")
+    assert _one("Pakistani police were on alert in Karachi on Friday.", "15")[:2] == ("151", "PAKCOP")
+    assert _one("Indian troops are not on alert.", "15")[::3] == ("152", "negated")
+    assert not [e for e in _events("Russia was on the verge of collapse.") if (e[0] or "").startswith("15")]

@@ -64,6 +64,47 @@ R20: list[Case] = [
 ]
 
 
+# Sense families added for issue 4: nominal suspensions, called-off visits, reimposed and extended measures,
+# withdrawals told by other verbs, human shields, weapons that are no actor, engagements and tear gas.
+MORE: list[Case] = [
+    ("Italy announced the suspension of flights to Libya on Monday.", "160", "ITA", "LBY", "asserted"),
+    ("Canada cancelled a planned visit to China on Monday.", "160", "CAN", "CHN", "asserted"),
+    ("China did not cancel the visit to Canada.", "160", "CHN", "CAN", "negated"),
+    ("Fifty UN peacekeepers were shipped out of the Bosnian town of Srebrenica.", "1661", None, "IGOUNO",
+     "asserted"),
+    ("Sudan forced the UN aid agency out of Darfur.", "1663", "SDN", "IGOUNO", "asserted"),
+    ("Israel reimposed a blockade on the Gaza Strip on Friday.", "191", "ISR", "PSE", "asserted"),
+    ("Israel reimposed a curfew on Hebron on Friday.", "1723", "ISR", "PSE", "asserted"),
+    ("The Kenyan government extended the curfew in Mombasa on Friday.", "1723", "KENGOV", None, "asserted"),
+    ("The Thai government has imposed restrictions on Burmese migrants.", "172", "THAGOV", "MMRREF", "asserted"),
+    # an announced administrative sanction is a threat of one (the intent rule)
+    ("The Thai government plans to impose restrictions on Burmese migrants.", "132", "THAGOV", "MMRREF",
+     "asserted"),
+    ("The Egyptian government imposed a news blackout on the trial.", "1721", "EGYGOV", None, "asserted"),
+    ("Turkish police used tear gas to disperse the protesters.", "175", "TURCOP", "TUROPP", "asserted"),
+    ("Sri Lankan troops were holding Tamil villagers as human shields.", "184", "LKAMIL", None, "asserted"),
+    ("Iraqi rebels used civilians as human shields.", "184", "IRQREB", "IRQCVL", "asserted"),
+    ("Two Iraqi soldiers were killed by a roadside bomb on Monday.", "1833", None, "IRQMIL", "asserted"),
+    ("Three Afghan policemen were killed in an explosion in Kabul.", "183", None, "AFGCOP", "asserted"),
+    ("Syrian rebels engaged Iraqi troops in a fierce gunbattle.", "193", "SYRREB", "IRQMIL", "asserted"),
+    ("Russia fired anti-aircraft batteries at Ukraine.", "194", "RUS", "UKR", "asserted"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", MORE, ids=lambda c: c[0][:40])
+def test_issue4_sense_families(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.model
+def test_killed_in_an_attack_noun_keeps_the_attacker() -> None:
+    """"killed in an air strike by government forces": the strike is coded by its own noun, with its agent."""
+    events = code_text("Eight Syrian civilians were killed in an air strike by government forces.", DCT).events
+    strikes = [e for e in events if e.cameo == "195"]
+    assert strikes and _code(strikes[0].source) == "SYRGOV", [(e.cameo, _code(e.source)) for e in events]
+
+
 def _code(actor: object) -> str | None:
     return getattr(actor, "code", None)
 

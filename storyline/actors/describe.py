@@ -187,6 +187,8 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
         iso = _countries([head]) or _countries(own)
         if iso and len(own) <= 3:
             ph.country, ph.kind, ph.name, ph.basis = iso, "country", gazetteer.country_name(iso), "country"
+            if _capital_as_actor(head, iso):
+                ph.roles, ph.kind, ph.basis = ["GOV"], "organisation", "capital"
             return ph
     ent = entity_at(head) if label == "ORG" else None
     if ent is not None and len(ent) > len(names):  # "Cambodian People's Party": the name runs past a possessive
@@ -194,14 +196,20 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     if names and label in ("PERSON", "ORG", None):
         ph.name = _clean("".join(t.text + t.whitespace_ for t in names))
         ph.kind = "organisation" if label == "ORG" else "person" if label == "PERSON" else "unknown"
-    org = _organisation(own)
-    if org is not None and label != "PERSON":
+    org, whole = (_organisation(own), True) if label != "PERSON" else _person_organisation(own, names)
+    if org is not None and whole:
         ph.name, ph.kind, ph.basis = org.name, "organisation", "organisation-table"
         ph.country, ph.roles = gazetteer.split_code(org.code)
         ph.country = ph.country or _countries([t for t in own if t.dep_ in ("amod", "compound")])
         return ph
+    if org is not None:  # a person whose title names the organisation they speak for
+        ph.country, ph.roles = gazetteer.split_code(org.code)
+        ph.basis = "title-organisation"
+        return ph
     head_words = [t.lemma_.lower() for t in own if t.i not in {n.i for n in names}]
     noun = _head_noun(head_words, lex)
+    if noun is None and label is None:  # "Taiwan's Vice Foreign Minister": a title the parser took for a name
+        noun = _head_noun([t.lemma_.lower() for t in own if not t.is_punct], lex)
     head_role = noun.roles if noun is not None and noun.roles else None
     if noun is not None:
         ph.generic = noun.generic
@@ -224,6 +232,30 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     if ph.name is None and noun is None and ph.kind == "unknown":
         return None
     return ph
+
+
+# Where a capital stands for its government ("Washington demanded", "an admission by Moscow"), not for a place
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "poss"}
+
+
+def _capital_as_actor(head: Token, iso: str) -> bool:
+    from storyline.places.gazetteer import capital_country
+
+    by = head.dep_ == "pobj" and head.head.lower_ in ("by", "from")
+    if not (head.dep_ in _ACTOR_DEPS or by) or entity_label(head) != "GPE":
+        return False
+    return capital_country(head.text) == iso
+
+
+def _person_organisation(own: list[Token], names: list[Token]) -> tuple[gazetteer.Organisation | None, bool]:
+    """The small model tags some organisations as people ("The European Community", "The Red Cross"): the whole
+    name must then be a known organisation. A person's title may name one ("U.N. Secretary-General Kofi Annan")."""
+    name = [t for t in names if t.lower_ != "the"]
+    whole = _organisation(name) if name else None
+    if whole is not None and len(whole.name.split()) >= len(name) - 1:
+        return whole, True
+    title = [t for t in own if t.ent_type_ != "PERSON"]
+    return (_organisation(title) if title else None), False
 
 
 def _organisation(tokens: list[Token]) -> gazetteer.Organisation | None:

@@ -89,7 +89,11 @@ def _ordered(leaders: list[Leader]) -> tuple[Leader, ...]:
 
 def _lookup(alias: str) -> tuple[str, str] | None:
     table = _countries().by_alias
-    return next((table[k] for k in name_variants(alias) if k in table), None)
+    found = next((table[k] for k in name_variants(alias) if k in table), None)
+    if found is None and alias.isupper() and alias.isalpha() and len(alias) <= 4:
+        # "US", "UK": the table keeps only the dotted forms, as the bare ones fold onto the pronoun "us"
+        found = table.get(".".join(alias.lower()) + ".")
+    return found
 
 
 def country_for(alias: str) -> str | None:

@@ -63,11 +63,16 @@ def _candidates(parsed: Any) -> list[Any]:
 def _named_modifier(tok: Any) -> bool:
     """A whole name used as a modifier ("a U.S. request", "Serbia's army" is poss already): the last word of an
     entity whose head lies outside it."""
-    if tok.dep_ not in ("compound", "amod", "nmod") or tok.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON"):
+    if tok.dep_ not in ("compound", "amod", "nmod"):
         return False
-    ent = entity_at(tok)
-    if ent is None or ent.end - 1 != tok.i or ent.start <= tok.head.i < ent.end:
-        return False
+    if tok.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON"):
+        # the small model misses one-word country names used as modifiers ("agreed to US mediation")
+        if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" or not gazetteer.country_for(tok.text):
+            return False
+    else:
+        ent = entity_at(tok)
+        if ent is None or ent.end - 1 != tok.i or ent.start <= tok.head.i < ent.end:
+            return False
     head = tok.head  # "Cambodian Prime Minister Hun Sen": the word describes an actor, it is not one
     return head.pos_ != "PROPN" and head.lemma_.lower() not in role_lexicon().heads
 

@@ -17,7 +17,8 @@ Token = Any
 # "stag": the small model's lemma for "staged"
 LIGHT_VERBS = {"carry", "stage", "stag", "launch", "hold", "conduct", "mount", "start", "issue", "make", "lead",
                "order", "organize", "organise", "engineer", "orchestrate", "sign", "impose", "announce", "begin",
-               "open", "give", "tighten", "maintain", "enforce", "intensify", "escalate", "resume", "continue", "renew"}
+               "open", "give", "tighten", "maintain", "enforce", "intensify", "escalate", "resume", "continue", "renew",
+               "call"}
 _RELATIVE = {"who", "that", "which", "whom"}
 
 
@@ -59,8 +60,10 @@ def _subject(verb: Token) -> Token | None:
         return verb.head
     if subj is None and verb.dep_ == "conj" and is_verbal(verb.head):
         return _subject(verb.head)
-    if subj is None and verb.dep_ == "xcomp":
-        return child(verb.head, "nsubj")
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if subj is None and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive)):
+        head = verb.head.head if verb.head.dep_ == "acomp" else verb.head   # "X is about/ready to restore"
+        return child(head, "nsubj")
     return subj
 
 
@@ -80,7 +83,8 @@ def verbal_arguments(tok: Token, sense: Sense) -> Arguments:
     source = _subject(tok)
     if source is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
         source = tok.head
-    preps = tuple(p for p in sense.target_preps if p != key_prep(sense.lemma))
+    # the key's own preposition names the content ("agree on a plan"), except "against" ("campaign against X")
+    preps = tuple(p for p in sense.target_preps if p != key_prep(sense.lemma) or p == "against")
     target = child(tok, "dobj", "dative") or pobj_of(tok, *preps)
     return Arguments(source, target, _conjuncts(target))
 

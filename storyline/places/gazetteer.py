@@ -101,3 +101,10 @@ def admin1(iso3: str, code: str) -> GeoPlace | None:
     found = _rows(f"SELECT {_COLUMNS} FROM place WHERE fcode IN ('PCLI', 'ADM1') AND fcode = 'ADM1' AND country = ?"
                   " AND admin1 = ?", (iso3, code))
     return found[0] if found else None
+
+
+def capital_country(name: str) -> str | None:
+    """ISO3 of the country whose capital this name is ("Washington" -> "USA"), else None; the most populous
+    town of that name must be the capital, so "Paris, Texas" never reads as France's government."""
+    town = next((p for p in candidates(name) if p.fcode.startswith("PPL")), None)   # past a same-named ADM1
+    return town.country if town is not None and town.fcode == "PPLC" else None
