@@ -1,0 +1,80 @@
+"""Roles and status read from the wider parse: the object's own phrases, the place of the event, the source's
+own forces, conditions, refusals, planning verbs, capitals and titles (loads the model)."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.api import code_text
+
+pytestmark = pytest.mark.model
+
+
+def events(text: str) -> list[tuple[str | None, str | None, str | None, str]]:
+    return [(e.cameo, e.source and e.source.code, e.target and e.target.code, e.status)
+            for e in code_text(text, "2019-05-01").events]
+
+
+def test_the_objects_with_phrase_names_the_target() -> None:
+    assert ("054", "KHM", "THA", "asserted") in events("Cambodia restored full diplomatic ties with Thailand.")
+
+
+def test_about_to_carries_the_act_and_its_source() -> None:
+    found = events("Cambodia is about to restore full diplomatic ties with Thailand.")
+    assert [(c[:2], s, t) for c, s, t, _ in found] == [("03", "KHM", "THA")]   # a stated plan is an intent
+
+
+def test_the_place_of_the_event_is_the_target_when_no_one_else_is() -> None:
+    doc = code_text("Turkish authorities imposed a curfew in the city of Diyarbakir on Monday.", "2019-05-01")
+    curfew = next(e for e in doc.events if e.cameo == "1723")
+    assert curfew.target is not None and curfew.target.code == "TUR" and curfew.target.basis == "place-of-event"
+    # a named party wins over the place
+    assert ("1723", "TURGOV", "TURCVL", "asserted") in events(
+        "Turkish authorities imposed a curfew on Kurdish villagers in Diyarbakir on Monday.")
+
+
+def test_the_sources_own_forces_are_not_its_target() -> None:
+    found = events("Syria says it is willing to withdraw its troops from neighboring Lebanon.")
+    assert any(s == "SYR" and t == "LBN" for _, s, t, _ in found)
+    assert not any(t == "SYRMIL" for _, _, t, _ in found)
+
+
+def test_a_hostile_act_on_a_condition_is_a_threat() -> None:
+    found = events("Nigeria said it will withdraw its peacekeepers from Chad unless the rebels agree to a truce.")
+    assert any(c and c.startswith("13") and s == "NGA" for c, s, _, _ in found)
+    # a conjecture with "if" is no threat, and a cooperative promise on a condition stays a promise
+    assert [st for *_, st in events("If the talks fail, Russia could attack Ukraine.")] == ["hypothetical"]
+    assert not any(c and c.startswith("13") for c, *_ in events(
+        "The rebels will release the hostages if the government pays a ransom."))
+
+
+def test_cooperation_the_source_will_not_give_is_a_refusal() -> None:
+    assert any(c and c.startswith("12") and s == "LBN" and st == "asserted"
+               for c, s, _, st in events("Lebanon said it will not accept any more refugees from Syria."))
+    assert ("0841", "KHMGOV", "KHMOPP", "negated") in [
+        (c, s, t, st) for c, s, t, st in events("The Cambodian government did not release the opposition activists.")]
+
+
+def test_planning_verbs_carry_the_act() -> None:
+    found = events("Iraq's interim government announced that it is prepared to impose martial law in Baghdad.")
+    assert any(c == "1324" and s == "IRQGOV" for c, s, _, _ in found)   # planned martial law is a threat
+    found = events("An attempt to assassinate the governor of Kandahar was thwarted on Monday.")
+    assert any(c == "186" for c, *_ in found)
+
+
+def test_campaign_against_keeps_its_target() -> None:
+    assert any(c == "113" and t == "RUSGOV" for c, _, t, _ in events(
+        "Ukrainian activists campaigned against the Russian government on Sunday."))
+
+
+def test_a_capital_that_acts_is_its_government_a_capital_as_place_is_not() -> None:
+    assert any(s == "USAGOV" and t and t.startswith("PSE") for _, s, t, _ in events(
+        "Washington demanded that Hamas renounce violence."))
+    doc = code_text("Thousands of students protested in Washington on Sunday.", "2019-05-01")
+    assert not any(a.code == "USAGOV" for a in doc.actors)
+
+
+def test_titles_name_their_organisation_and_initials_their_country() -> None:
+    doc = code_text("U.N. Secretary-General Kofi Annan criticized the Israeli government.", "2019-05-01")
+    assert doc.actors[0].code == "IGOUNO" and doc.actors[0].basis == "title-organisation"
+    assert any(t == "USA" for _, _, t, _ in events(
+        "Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks."))
