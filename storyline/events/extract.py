@@ -104,8 +104,9 @@ def _conditions(tok: Token, sense: Sense, args: Arguments, doc: Document) -> set
     if sense.clause_words:
         # a clause whose verb is an act made conditional ("announced that it will withdraw its force from Chad
         # unless ...") is a threat coded from that verb, not an intent read from words met in it
+        cooperative = bool(sense.code) and sense.code[:2] < "10"   # threats and refusals read hostile clauses
         clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")
-                   and not (_own_event(c) and _condition_mark(c))]
+                   and not (cooperative and _hostile_clause(c, doc))]
         hit = [c for c in clauses if _lemmas(c) & sense.clause_words and _has_aux(c, sense.clause_aux)]
         if not hit:
             return None
@@ -133,8 +134,18 @@ def _conditions(tok: Token, sense: Sense, args: Arguments, doc: Document) -> set
     return consumed
 
 
-def _own_event(clause: Token) -> bool:
-    return is_verbal(clause) and clause.lemma_.lower() not in LIGHT_VERBS and bool(senses_for(clause))
+def _hostile_clause(clause: Token, doc: Document) -> bool:
+    """A clause whose verb is a hostile act of its own ("announced it would prohibit all aid to the rebels",
+    "said it will withdraw its force unless ..."): coded from that verb as a threat, not read as an intent from
+    the words met in it. Measured on the PLOVER records: skipping every clause that holds any event of its own
+    lost 0.07 root accuracy, as "agreed to provide peacekeepers" then lost its intent."""
+    if not is_verbal(clause) or clause.lemma_.lower() in LIGHT_VERBS:
+        return False
+    for sense in senses_for(clause):
+        if sense.code and _conditions(clause, sense, arguments(clause, sense), doc) is not None:
+            withdrawal = sense.code.startswith("087") and _condition_mark(clause) is not None
+            return sense.code[:2] >= "10" or withdrawal
+    return False
 
 
 def as_intent(code: str | None, status: str, verbal: bool) -> tuple[str | None, str]:
@@ -418,6 +429,9 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
         args.target = _clause_target(doc, tok, sense, args.source) or args.target
     source = actor_at(doc, args.source) if args.source is not None else None
     target = actor_at(doc, args.target) if args.target is not None else None
+    if target is not None and source is not None and args.target.pos_ == "PRON" \
+            and (target.name, target.code) == (source.name, source.code):
+        target = None   # "Nigeria announced that it will ...": the clause's subject is the speaker again
     if target is None and (source is not None or sense.implied_source):
         target = _place_target(doc, tok, args)
     protest = (sense.code or "").startswith("14")

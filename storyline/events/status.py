@@ -8,7 +8,7 @@ Token = Any
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should"}
 _PLAN_VERBS = {"plan", "schedule", "expect", "set", "intend", "prepare", "aim", "propose", "about", "prepared", "want",
-               "vow", "swear", "attempt", "plot"}
+               "vow", "swear"}
 # Verbs that report what someone said: "said they would boycott" is the future of the past, a plan, not a maybe.
 _REPORTING = {"say", "announce", "tell", "confirm", "declare", "state", "add", "warn", "insist", "indicate"}
 _HEDGES = {"allegedly", "reportedly", "purportedly", "apparently", "supposedly"}
