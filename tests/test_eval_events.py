@@ -227,3 +227,16 @@ def test_the_real_pipeline_runs_over_a_sample_without_errors() -> None:
         res = evaluate_events(name, root, limit=15)
         assert res["sentences"] == 15 and res["errors"] == 0, res["details"][:3]
         assert 0.0 <= res["root_acc"] <= 1.0 and res["full"] <= res["root"]
+
+
+def test_read_plover_joint_act_gives_each_party_as_target(tmp_path: Path) -> None:
+    joint = {"id": "J-1", "event": "AGREE", "text": "Northland and Southland agreed.", "date": "2000-01-01",
+             "source": [{"actorText": "Northland", "code": "NLD"}, {"actorText": "Southland", "code": "SLD"}],
+             "target": "", "textInfo": {"markup": "(SRC/TAR: Northland) and (SRC/TAR: Southland) (EVT: agreed)."}}
+    one_sided = dict(joint, id="J-2", text="Northland and Southland protested.",
+                     textInfo={"markup": "(SRC: Northland) and (SRC: Southland) (EVT: protested)."})
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps([joint, one_sided]), encoding="utf-8")
+    first, second = read_plover(path)
+    assert first.events[0].target == ("NLD", "SLD")
+    assert second.events[0].target == ()

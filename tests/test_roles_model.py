@@ -78,3 +78,15 @@ def test_titles_name_their_organisation_and_initials_their_country() -> None:
     assert doc.actors[0].code == "IGOUNO" and doc.actors[0].basis == "title-organisation"
     assert any(t == "USA" for _, _, t, _ in events(
         "Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks."))
+
+
+def test_a_joint_act_takes_the_other_conjunct_as_its_partner() -> None:
+    assert ("0312", "JOR", "GBR") in [c[:3] for c in events(
+        "Jordan and Britain have agreed to undertake joint military exercises this month.")]
+    # a one-sided act does not: the second critic is no target
+    assert not any(t == "CHN" for _, _, t, _ in events("Russia and China condemned the attack on the embassy."))
+
+
+def test_scheduled_acts_take_the_passive_subject_as_source() -> None:
+    found = events("The Iranian president is scheduled to attend a summit in Russia.")
+    assert any(c and c.startswith("03") and s == "IRNGOV" for c, s, _, _ in found)

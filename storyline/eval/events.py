@@ -93,6 +93,11 @@ def _plover_actors(raw: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _markup(rec: dict[str, Any]) -> str:
+    info = rec.get("textInfo")
+    return str(info.get("markup") or "") if isinstance(info, dict) else ""
+
+
 def read_plover(path: Path) -> list[GoldSentence]:
     """One sentence per distinct text; each coded record is one gold event."""
     by_text: dict[str, GoldSentence] = {}
@@ -101,8 +106,10 @@ def read_plover(path: Path) -> list[GoldSentence]:
             continue
         text = " ".join(rec["text"].split())
         sent = by_text.setdefault(text, GoldSentence(rec["id"], text, rec.get("date"), rec["event"]))
-        sent.events.append(GoldEvent(rec["event"], _plover_actors(rec.get("source")),
-                                     _plover_actors(rec.get("target")), rec.get("mode") or None))
+        source, target = _plover_actors(rec.get("source")), _plover_actors(rec.get("target"))
+        if not target and "SRC/TAR" in _markup(rec):
+            target = source   # a joint act: the markup gives each party as both source and target
+        sent.events.append(GoldEvent(rec["event"], source, target, rec.get("mode") or None))
     return list(by_text.values())
 
 

@@ -63,7 +63,7 @@ def _subject(verb: Token) -> Token | None:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if subj is None and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive)):
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head   # "X is about/ready to restore"
-        return child(head, "nsubj")
+        return child(head, "nsubj", "nsubjpass")                            # "X is scheduled to attend"
     return subj
 
 

@@ -282,6 +282,16 @@ def _place_target(doc: Document, tok: Token, args: Arguments) -> Actor | None:
     return None
 
 
+# Acts two parties do together, so that a conjoined subject names both sides ("Brazil and the United States
+# deepened their partnership", "the two armies clashed"): agreeing, consulting, diplomatic and material cooperation,
+# ceasefires, fighting.
+_JOINT = ("03", "04", "05", "06", "0871", "19")
+
+
+def _joint(code: str | None) -> bool:
+    return bool(code) and code.startswith(_JOINT) and code not in ("042", "043")   # a visit has a host
+
+
 def _owned_by_source(doc: Document, target: Token | None, source: Token | None) -> bool:
     """"withdraw its troops from Lebanon", "strengthened its forces in Lebanon": the object is the source's own
     instrument, not the party acted upon."""
@@ -313,7 +323,8 @@ def _winner(tok: Token) -> Token | None:
 # ... to close", "plans to impose restrictions", "is about to restore"): it is coded, its status taken from the
 # governing verb.
 _CARRIED_OUT = {"try", "attempt", "order", "begin", "start", "continue", "manage", "move", "decide", "plan",
-                "intend", "prepare", "aim", "seek", "about", "prepared", "want", "vow", "swear"}
+                "intend", "prepare", "aim", "seek", "about", "prepared", "want", "vow", "swear", "schedule",
+                "expect", "set", "due"}
 # Nouns whose infinitive names the act tried or planned, as the verbs above do
 _ATTEMPTS = {"attempt", "plan", "bid", "plot", "effort"}
 # A cooperative act announced for the future is coded, as CAMEO coders do, as the intent it expresses now
@@ -432,6 +443,9 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     if target is not None and source is not None and args.target.pos_ == "PRON" \
             and (target.name, target.code) == (source.name, source.code):
         target = None   # "Nigeria announced that it will ...": the clause's subject is the speaker again
+    if target is None and source is not None and _joint(sense.code):
+        partner = next((actor_at(doc, c) for c in args.source.conjuncts if actor_at(doc, c) is not None), None)
+        target = partner   # "Obama and Putin will meet": each is the other's partner
     if target is None and (source is not None or sense.implied_source):
         target = _place_target(doc, tok, args)
     protest = (sense.code or "").startswith("14")
