@@ -132,3 +132,46 @@ def test_05_diplomatic_cooperation() -> None:
     assert one("Brazil established diplomatic ties with China.", "05").cameo == "054"
     ev = one("The United States defended Israel against the criticism.", "05")
     assert (ev.cameo, actors(ev)) == ("052", ("USA", "ISR"))
+
+
+@pytest.mark.model
+def test_03_ready_and_prepared_state_an_intent_by_topic() -> None:
+    ev = one("Japan is ready to send peacekeeping troops to South Sudan.", "03")
+    assert (ev.cameo, ev.source.code) == ("0334", "JPN")
+    ev = one("Germany is prepared to host talks between Serbia and Kosovo.", "03")
+    assert (ev.cameo, ev.source.code) == ("036", "DEU")
+    # a coercive act one is prepared to take is no intent to cooperate ("law" names no policy change here)
+    text = "The Iraqi government said it was prepared to impose martial law in Baghdad."
+    assert not [e for e in code(text) if (e.cameo or "")[:2] == "03"]
+
+
+@pytest.mark.model
+def test_05_welcoming_a_statement_is_praise_not_hosting() -> None:
+    ev = one("The German government welcomed the Russian president's statement on Monday.", "05")
+    assert (ev.cameo, actors(ev)) == ("051", ("DEUGOV", "RUSGOV"))
+    ev = one("The German government welcomed the Chinese president in Berlin on Monday.", "04")
+    assert (ev.cameo, actors(ev)) == ("043", ("DEUGOV", "CHNGOV"))
+
+
+@pytest.mark.model
+def test_08_recognising_an_election_victory_accedes_to_it() -> None:
+    ev = one("The Serbian government recognized the opposition's victory in the local elections.", "08")
+    assert (ev.cameo, actors(ev)) == ("083", ("SRBGOV", "SRBOPP"))
+
+
+@pytest.mark.model
+def test_10_announcing_what_another_must_do_is_a_demand() -> None:
+    text = "Kenyan rebels announced that the government must release all political prisoners."
+    ev = one(text, "10")
+    assert (ev.cameo, actors(ev)) == ("100", ("KENREB", "KENGOV"))
+    assert [e.cameo for e in code(text)] == ["100"], "what must be done is the demand's content"
+    ev = one("The United Nations concluded that Israel must allow aid into Gaza.", "10")
+    assert (ev.cameo, actors(ev)) == ("100", ("IGOUNO", "ISR"))
+
+
+@pytest.mark.model
+def test_02_seeking_asylum_is_an_appeal_to_the_host() -> None:
+    ev = one("Hundreds of Syrian refugees sought asylum in Germany last year.", "02")
+    assert (ev.cameo, ev.target.code) == ("0233", "DEU")
+    ev = one("The opposition leader requested asylum from Ecuador.", "02")
+    assert (ev.cameo, ev.target.code) == ("0233", "ECU")
