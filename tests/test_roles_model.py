@@ -90,3 +90,13 @@ def test_a_joint_act_takes_the_other_conjunct_as_its_partner() -> None:
 def test_scheduled_acts_take_the_passive_subject_as_source() -> None:
     found = events("The Iranian president is scheduled to attend a summit in Russia.")
     assert any(c and c.startswith("03") and s == "IRNGOV" for c, s, _, _ in found)
+
+
+def test_a_negated_copula_negates_an_adjective_of_intent() -> None:
+    assert [st for c, _, _, st in events("Iran is not ready to negotiate with the United States.")] == ["negated"]
+    assert [st for c, _, _, st in events("Qatar is willing to negotiate with Saudi Arabia.")] == ["asserted"]
+
+
+def test_what_the_source_sends_people_to_do_is_coded() -> None:
+    found = events("The United Nations has sent 21 officials to Bosnia to investigate the killings.")
+    assert any(c and c.startswith("09") and s and s.startswith("IGO") for c, s, _, _ in found)

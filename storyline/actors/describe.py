@@ -188,7 +188,7 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
         if iso and len(own) <= 3:
             ph.country, ph.kind, ph.name, ph.basis = iso, "country", gazetteer.country_name(iso), "country"
             if _capital_as_actor(head, iso):
-                ph.roles, ph.kind, ph.basis = ["GOV"], "organisation", "capital"
+                ph.roles, ph.basis = ["GOV"], "capital"   # still a place name: kind stays "country"
             return ph
     ent = entity_at(head) if label == "ORG" else None
     if ent is not None and len(ent) > len(names):  # "Cambodian People's Party": the name runs past a possessive

@@ -61,6 +61,9 @@ def _subject(verb: Token) -> Token | None:
     if subj is None and verb.dep_ == "conj" and is_verbal(verb.head):
         return _subject(verb.head)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if subj is None and verb.dep_ == "acl" and infinitive and verb.head.dep_ in ("dobj", "nsubjpass") \
+            and is_verbal(verb.head.head):
+        return _subject(verb.head.head)   # "Bashir has taken steps to enhance freedoms"
     if subj is None and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive)):
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head   # "X is about/ready to restore"
         return child(head, "nsubj", "nsubjpass")                            # "X is scheduled to attend"

@@ -324,9 +324,9 @@ def _winner(tok: Token) -> Token | None:
 # governing verb.
 _CARRIED_OUT = {"try", "attempt", "order", "begin", "start", "continue", "manage", "move", "decide", "plan",
                 "intend", "prepare", "aim", "seek", "about", "prepared", "want", "vow", "swear", "schedule",
-                "expect", "set", "due"}
+                "expect", "set", "due", "send", "dispatch"}
 # Nouns whose infinitive names the act tried or planned, as the verbs above do
-_ATTEMPTS = {"attempt", "plan", "bid", "plot", "effort"}
+_ATTEMPTS = {"attempt", "plan", "bid", "plot", "effort", "step", "measure"}   # "took steps to enhance freedoms"
 # A cooperative act announced for the future is coded, as CAMEO coders do, as the intent it expresses now
 # ("Portugal will support Turkey's bid" = 032); an attack announced for the future is a threat (138). Legal steps
 # and other acts keep their code with status "planned" ("a hearing will be held Thursday"); announced sanctions

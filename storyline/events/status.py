@@ -19,7 +19,7 @@ def _clause(tok: Token) -> list[Token]:
     """The trigger and the verbs it hangs from inside its own clause (a noun's governing verb too)."""
     chain = [tok]
     cur = tok
-    while cur.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "pobj", "prep", "xcomp") and cur.head.i != cur.i:
+    while cur.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "acomp", "pobj", "prep", "xcomp") and cur.head.i != cur.i:
         cur = cur.head
         chain.append(cur)
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "xcomp":
