@@ -96,6 +96,18 @@ class Actor:
 
 
 @dataclass(slots=True)
+class Term:
+    """The length a sentence gives: "seven to 20 years" -> min P7Y, max P20Y (ISO 8601 durations; equal for one
+    length); life imprisonment and death have no duration."""
+
+    span: Span
+    min: str | None
+    max: str | None
+    life: bool = False
+    death: bool = False
+
+
+@dataclass(slots=True)
 class Event:
     trigger: Span
     sentence: Span
@@ -115,6 +127,7 @@ class Event:
     status: str = "asserted"      # asserted | negated | planned | claimed | hypothetical
     confidence: float = 0.5
     detail: str | None = None
+    term: Term | None = None      # a sentence's length, for SENTENCE events and jailings
     mentions: list[Span] = field(default_factory=list)   # further trigger spans merged into this event
     id: str | None = None
 

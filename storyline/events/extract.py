@@ -10,6 +10,7 @@ from storyline.events import cameo
 from storyline.events.arguments import LIGHT_VERBS, Arguments, arguments, child, is_passive, is_verbal, pobj_of
 from storyline.events.lexicon import Sense, key_prep, senses_for
 from storyline.events.status import status_of
+from storyline.events.term import term_of
 from storyline.nlp.numbers import parse_number
 
 Token = Any
@@ -487,8 +488,17 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
         plover_type=info.plover_type if info else None, plover_mode=info.plover_mode if info else None,
         source=source, target=target, count=count,
         count_span=Span.of(doc.text, count_tok.idx, count_tok.idx + len(count_tok.text)) if count_tok else None,
-        status=status, confidence=max(0.05, min(conf, 0.95)), detail=detail)
+        status=status, confidence=max(0.05, min(conf, 0.95)), detail=detail,
+        term=term_of(doc.text, tok) if _gives_term(sense, tok) else None)
     return Candidate(event, consumed)
+
+
+_JAILINGS = {"jail", "imprison", "sentence", "serve"}
+
+
+def _gives_term(sense: Sense, tok: Token) -> bool:
+    return sense.kind in ("SENTENCE", "DETENTION_EXTENDED") or (bool(sense.code) and sense.code.startswith("173")
+                                         and tok.lemma_.lower() in _JAILINGS)
 
 
 def _depth(tok: Token) -> int:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from storyline.doc import Actor, Document, Event, Place, Span, TimeValue
+from storyline.doc import Actor, Document, Event, Place, Span, Term, TimeValue
 
-SCHEMA_VERSION = "0.1"
+SCHEMA_VERSION = "0.2"   # 0.2: "term"
 
 
 def span_dict(span: Span | None) -> dict[str, Any] | None:
@@ -42,6 +42,12 @@ def time_dict(t: TimeValue | None) -> dict[str, Any] | None:
     return d
 
 
+def term_dict(term: Term | None) -> dict[str, Any] | None:
+    if term is None:
+        return None
+    return {"span": span_dict(term.span), "min": term.min, "max": term.max, "life": term.life, "death": term.death}
+
+
 def event_record(doc: Document, ev: Event) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -64,6 +70,7 @@ def event_record(doc: Document, ev: Event) -> dict[str, Any]:
         "status": ev.status,
         "confidence": round(ev.confidence, 3),
         "detail": ev.detail,
+        "term": term_dict(ev.term),
         "trigger": span_dict(ev.trigger),
         "sentence": span_dict(ev.sentence),
         "mentions": [span_dict(m) for m in ev.mentions],
