@@ -141,7 +141,7 @@ def test_planned_hearing_is_dated_forward() -> None:
 
 
 def test_a_cooperative_act_announced_for_the_future_is_an_intent_and_legal_steps_stay_planned() -> None:
-    from storyline.events.extract import as_intent
+    from storyline.events.modality import as_intent
 
     assert as_intent("042", "planned", True) == ("036", "asserted")
     assert as_intent("0841", "planned", True) == ("0353", "asserted")

@@ -8,8 +8,10 @@ from storyline.actors.stage import actor_at, context_country
 from storyline.doc import Actor, Document, Event, Span
 from storyline.events import cameo
 from storyline.events.arguments import LIGHT_VERBS, Arguments, arguments, child, is_passive, is_verbal, pobj_of
-from storyline.events.lexicon import Sense, key_prep, senses_for
+from storyline.events.lexicon import Sense, senses_for
+from storyline.events.modality import condition_mark, modality
 from storyline.events.status import status_of
+from storyline.events.targets import fallback_target, inner_target, refine_target
 from storyline.events.term import term_of
 from storyline.nlp.numbers import parse_number
 
@@ -144,168 +146,14 @@ def _hostile_clause(clause: Token, doc: Document) -> bool:
         return False
     for sense in senses_for(clause):
         if sense.code and _conditions(clause, sense, arguments(clause, sense), doc) is not None:
-            withdrawal = sense.code.startswith("087") and _condition_mark(clause) is not None
+            withdrawal = sense.code.startswith("087") and condition_mark(clause) is not None
             return sense.code[:2] >= "10" or withdrawal
     return False
-
-
-def as_intent(code: str | None, status: str, verbal: bool) -> tuple[str | None, str]:
-    """(code, status) for an act the source says it will carry out."""
-    if code is None or status != "planned" or not verbal:
-        return code, status
-    for key in (code, code[:3], code[:2]):
-        if key in _INTENT_OF:
-            return _INTENT_OF[key], "asserted"
-    return code, status
-
-
-def _condition_mark(tok: Token) -> str | None:
-    """"unless" or "if" heading a clause attached to the trigger or to the verb that governs it: "will withdraw
-    its force from Chad unless ...", "may halt mediation if cooperation founders"."""
-    for node in (tok, tok.head):
-        for c in node.children:
-            if c.dep_ == "advcl":
-                mark = next((m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ in ("unless", "if")), None)
-                if mark:
-                    return mark
-        if is_verbal(node):
-            break
-    return None
-
-
-def as_threat(code: str | None, status: str, mark: str | None) -> tuple[str | None, str]:
-    """(code, status) for a hostile act made conditional on the other side's conduct: a threat (13x), as CAMEO
-    codes "X will boycott the elections unless ...". Cooperative acts on a condition stay what they are."""
-    # "could attack Ukraine if the talks fail" is a writer's conjecture, no threat: "if" counts on a stated future
-    conditional = mark == "unless" or (mark == "if" and status == "planned")
-    if code is None or not conditional or not (code[:2] >= "10" or code.startswith("087")):
-        return code, status
-    if code.startswith("13"):
-        return code, "asserted"
-    for key in (code, code[:3], code[:2]):
-        if _INTENT_OF.get(key, "").startswith("13"):
-            return _INTENT_OF[key], "asserted"
-    return ("131" if code.startswith("087") else "130"), "asserted"
-
-
-# A cooperative act the source says it will not do is a refusal (12x): "will not accept any more refugees",
-# "would not meet the hostage-takers' demands". Keys: CAMEO code or prefix of the act refused.
-_REFUSAL_OF = {"04": "125", "045": "126", "05": "120", "057": "127", "06": "121", "061": "1211", "062": "1212",
-               "063": "1213", "064": "1214", "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
-               "08": "124", "081": "1241", "082": "1242", "083": "123", "0831": "1231", "0832": "1232",
-               "0833": "1233", "0834": "1234", "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
-_WILL_NOT = {"will", "would", "wo", "'ll", "shall"}
-
-
-def as_refusal(code: str | None, status: str, tok: Token) -> tuple[str | None, str]:
-    if code is None or status != "negated":
-        return code, status
-    chain = [tok, tok.head] if tok.dep_ in ("xcomp", "dobj") else [tok]
-    if not any(c.dep_ == "aux" and c.lower_ in _WILL_NOT for node in chain for c in node.children):
-        return code, status   # "did not release" reports that nothing happened; it refuses nothing
-    for key in (code, code[:3], code[:2]):
-        if key in _REFUSAL_OF:
-            return _REFUSAL_OF[key], "asserted"
-    return code, status
 
 
 def _has_aux(clause: Token, wanted: frozenset[str]) -> bool:
     """"said it would withdraw" (intent) vs "said it had withdrawn" (a report): the clause's own auxiliary."""
     return not wanted or any(c.dep_ in ("aux", "auxpass") and c.lower_ in wanted for c in clause.children)
-
-
-def _clause_target(doc: Document, tok: Token, sense: Sense, source: Token | None) -> Token | None:
-    """The party an intended, threatened, refused or demanded act is aimed at: "agreed to lift embargoes on
-    Iran", "threatened to break relations with Russia", "demanded that the DPRK forsake ..." - the first actor
-    that the complement clause acts upon, also when the clause hangs on the object ("reiterated its demand that
-    Israel ease restrictions"); else an actor inside the prepositional object ("agreed to US mediation")."""
-    holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    clauses = [c for h in holders for c in h.children if c.dep_ in ("ccomp", "xcomp", "acl") and is_verbal(c)]
-    for clause in clauses:
-        # "demanded that the US cancel", "hinted that they would be released": the clause's own subject first
-        subject = child(clause, "nsubj", "nsubjpass") if clause.dep_ in ("ccomp", "acl") else None
-        dobj = child(clause, "dobj")
-        if _owned_by_source(doc, dobj, source):
-            dobj = None   # "willing to withdraw its troops from Lebanon": aimed at Lebanon
-        for cand in [subject, dobj, pobj_of(clause, *sense.target_preps, "from")]:
-            for node in ([cand] if cand is None else [cand, pobj_of(cand, *sense.target_preps)]):
-                if node is not None and actor_at(doc, node) is not None:
-                    return node
-    preps = [p for p in (key_prep(sense.lemma), "to") if p]   # not "at the request of X"
-    inner = _inner_target(doc, pobj_of(tok, *preps))
-    return inner if inner is not None and actor_at(doc, inner) is not None else None
-
-
-def _inner_target(doc: Document, target: Token | None) -> Token | None:
-    """An object that names no actor may hold one: "rejected a U.S. request", "denounced Serbia's suppression",
-    "threatened action against Russia" - its possessor, a country modifier, or its of/against/on-phrase."""
-    if target is None or actor_at(doc, target) is not None:
-        return target
-    for c in target.children:
-        if c.dep_ in ("poss", "compound", "amod", "nmod") and actor_at(doc, c) is not None:
-            return c
-    # "condemned an attack by X", "rejected an offer from Afghanistan"
-    inner = pobj_of(target, "of", "by", "from", "against", "on", "toward", "towards")
-    return inner if inner is not None and actor_at(doc, inner) is not None else target
-
-
-def _content_target(doc: Document, tok: Token, sense: Sense, args: Arguments, consumed: set[int]) -> Token | None:
-    """When the object is the content of the event ("halted economic aid to Serbia", "broke off relations with
-    Libya"), the target is named by a preposition on the verb or on that object; an object that names an actor
-    ("expelled two Russian diplomats") stays the target."""
-    if args.target is None or args.target.i not in consumed or actor_at(doc, args.target) is not None:
-        return args.target
-    preps = tuple(p for p in sense.target_preps if p != key_prep(sense.lemma))
-    found = pobj_of(tok, *preps) or pobj_of(args.target, *preps)
-    return found if found is not None and found.i not in (tok.i, args.target.i) else None
-
-
-_LOCATIVE = ("in", "into", "inside", "throughout", "across")
-
-
-def _place_target(doc: Document, tok: Token, args: Arguments) -> Actor | None:
-    """With no party named, CAMEO codes the country where the act took place as its target: "lifted a curfew in
-    Montenegro", "demonstrated in Serbia", "shelled positions in Jericho". The place is the one the places stage
-    resolved inside an "in"-phrase on the trigger, on its object or on the verb that governs a noun trigger."""
-    # "arrived in Amman on a visit": the verb the trigger's prepositional phrase hangs from
-    host = tok.head.head if tok.dep_ == "pobj" else None
-    heads = [t for t in (tok, args.target, args.governor, host) if t is not None]
-    for head in heads:
-        obj = pobj_of(head, *_LOCATIVE)
-        if obj is None:
-            continue
-        sub = obj.subtree
-        first, last = min(t.idx for t in sub), max(t.idx + len(t.text) for t in obj.subtree)
-        for place in doc.places:
-            if place.span is not None and place.country and first <= place.span.start < last:
-                return Actor(text=place.span.text, span=place.span, name=place.name, code=place.country,
-                             country=place.country, kind="country", basis="place-of-event")
-    return None
-
-
-# Acts two parties do together, so that a conjoined subject names both sides ("Brazil and the United States
-# deepened their partnership", "the two armies clashed"): agreeing, consulting, diplomatic and material cooperation,
-# ceasefires, fighting.
-_JOINT = ("03", "04", "05", "06", "0871", "19")
-
-
-def _joint(code: str | None) -> bool:
-    return bool(code) and code.startswith(_JOINT) and code not in ("042", "043")   # a visit has a host
-
-
-def _owned_by_source(doc: Document, target: Token | None, source: Token | None) -> bool:
-    """"withdraw its troops from Lebanon", "strengthened its forces in Lebanon": the object is the source's own
-    instrument, not the party acted upon."""
-    if target is None or source is None:
-        return False
-    owner = child(target, "poss")
-    if target.pos_ == "PRON" and target.dep_ == "poss":
-        owner = target
-    if owner is None or owner.pos_ != "PRON":
-        return False
-    mine, theirs = actor_at(doc, owner), actor_at(doc, source)
-    return mine is not None and theirs is not None and mine.country == theirs.country and \
-        (mine.name or mine.code) == (theirs.name or theirs.code)
 
 
 def _has_time(tok: Token) -> bool:
@@ -328,16 +176,6 @@ _CARRIED_OUT = {"try", "attempt", "order", "begin", "start", "continue", "manage
                 "expect", "set", "due", "send", "dispatch"}
 # Nouns whose infinitive names the act tried or planned, as the verbs above do
 _ATTEMPTS = {"attempt", "plan", "bid", "plot", "effort", "step", "measure"}   # "took steps to enhance freedoms"
-# A cooperative act announced for the future is coded, as CAMEO coders do, as the intent it expresses now
-# ("Portugal will support Turkey's bid" = 032); an attack announced for the future is a threat (138). Legal steps
-# and other acts keep their code with status "planned" ("a hearing will be held Thursday"); announced sanctions
-# and repression are threats too (131, 137), but not arrests and trials (173), which courts schedule.
-_INTENT_OF = {"0841": "0353", "0871": "0356", "081": "0351", "085": "0354", "086": "0355", "083": "034",
-              "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133", "16": "131",
-              "161": "1313",
-              "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "18": "138", "19": "138",
-              "20": "138", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
-              "175": "137", "191": "1381", "192": "1382", "180": "1383", "190": "1384"}
 _TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "upon", "during"}
 _STATE_ROLES = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 _VIOLENT = {"violent", "deadly", "bloody"}
@@ -423,32 +261,15 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     args = arguments(tok, sense)
     if sense.kind == "ELECTION" and args.source is None:
         args.source = _winner(tok)
-    inner = _inner_target(doc, args.target)
+    inner = inner_target(doc, args.target)
     moved = inner is not args.target
     args.target = inner
     consumed = _conditions(tok, sense, args, doc)
     if consumed is None:
         return None
-    if not moved:
-        args.target = _content_target(doc, tok, sense, args, consumed)
-    if _owned_by_source(doc, args.target, args.source):
-        own = args.target if args.target.pos_ != "PRON" else args.target.head
-        preps = tuple(p for p in sense.target_preps if p != key_prep(sense.lemma))
-        nominal = ("of",) if own.i == tok.i else ()
-        args.target = pobj_of(tok, *preps, "from") or pobj_of(own, *preps, *nominal)
-        args.governor = args.governor or own
-    if (is_verbal(tok) or sense.clause_words) and (args.target is None or actor_at(doc, args.target) is None):
-        args.target = _clause_target(doc, tok, sense, args.source) or args.target
+    refine_target(doc, tok, sense, args, consumed, moved)
     source = actor_at(doc, args.source) if args.source is not None else None
-    target = actor_at(doc, args.target) if args.target is not None else None
-    if target is not None and source is not None and args.target.pos_ == "PRON" \
-            and (target.name, target.code) == (source.name, source.code):
-        target = None   # "Nigeria announced that it will ...": the clause's subject is the speaker again
-    if target is None and source is not None and _joint(sense.code):
-        partner = next((actor_at(doc, c) for c in args.source.conjuncts if actor_at(doc, c) is not None), None)
-        target = partner   # "Obama and Putin will meet": each is the other's partner
-    if target is None and (source is not None or sense.implied_source):
-        target = _place_target(doc, tok, args)
+    target = fallback_target(doc, tok, sense, args, source)
     protest = (sense.code or "").startswith("14")
     if source is None and target is None and not (sense.implied_source or sense.implied_target or protest):
         return None
@@ -473,9 +294,7 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     sent = tok.sent
     status = status_of(tok)
     announced = (is_verbal(tok) or args.governor is not None) and source is not None and not source.inferred
-    code, status = as_threat(code, status, _condition_mark(tok)) if announced else (code, status)
-    code, status = as_intent(code, status, announced)
-    code, status = as_refusal(code, status, tok) if announced else (code, status)
+    code, status = modality(code, status, tok, announced)
     info = cameo.get(code) if code else None
     extra = [actor_at(doc, t) for t in args.extra_targets]
     detail = "; ".join(f"also target: {a.text} ({a.code})" for a in extra if a is not None) or None
