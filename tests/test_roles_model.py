@@ -100,3 +100,15 @@ def test_a_negated_copula_negates_an_adjective_of_intent() -> None:
 def test_what_the_source_sends_people_to_do_is_coded() -> None:
     found = events("The United Nations has sent 21 officials to Bosnia to investigate the killings.")
     assert any(c and c.startswith("09") and s and s.startswith("IGO") for c, s, _, _ in found)
+
+
+def test_the_place_of_a_threatened_act_and_a_capital_as_object() -> None:
+    found = events("President Bouteflika threatened to impose a curfew in Oran on Monday.")
+    assert any(c and c.startswith("13") and t == "DZA" for c, _, t, _ in found)
+    doc = code_text("French farmers said they would blockade Paris from Monday night.", "2019-05-01")
+    assert not any(a.code == "FRAGOV" for a in doc.actors)   # the city they aim at, not the government
+
+
+def test_seats_of_government_name_governments() -> None:
+    doc = code_text("The White House rejected the report, and the Kremlin welcomed it.", "2019-05-01")
+    assert [a.code for a in doc.actors if a.basis == "organisation-table"] == ["USAGOV", "RUSGOV"]

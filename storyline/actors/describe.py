@@ -235,7 +235,7 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
 
 
 # Where a capital stands for its government ("Washington demanded", "an admission by Moscow"), not for a place
-_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "poss"}
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}   # not objects: "would blockade Paris" aims at the city
 
 
 def _capital_as_actor(head: Token, iso: str) -> bool:

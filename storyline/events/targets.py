@@ -68,7 +68,10 @@ def place_target(doc: Document, tok: Token, args: Arguments) -> Actor | None:
     resolved inside an "in"-phrase on the trigger, on its object or on the verb that governs a noun trigger."""
     # "arrived in Amman on a visit": the verb the trigger's prepositional phrase hangs from
     host = tok.head.head if tok.dep_ == "pobj" else None
-    heads = [t for t in (tok, args.target, args.governor, host) if t is not None]
+    # "threatened to impose a curfew in Algiers": the act the trigger's clause names, and that act's object
+    acts = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and is_verbal(c)]
+    objects = [o for a in acts for o in a.children if o.dep_ == "dobj"]
+    heads = [t for t in (tok, args.target, args.governor, host, *acts, *objects) if t is not None]
     for head in heads:
         obj = pobj_of(head, *_LOCATIVE)
         if obj is None:
