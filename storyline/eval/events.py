@@ -38,6 +38,7 @@ import inspect
 import json
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -265,6 +266,12 @@ class Counts:
     quiet: int = 0
     quiet_ok: int = 0
     errors: int = 0
+    # why a gold event is not reproduced at root level (each gold event counts once, in this order)
+    gold_not_cameo: int = 0      # the gold code is not in the CAMEO table (CAMEO sets only)
+    one_for_many: int = 0        # unmatched while the sentence was coded (a compound coded as one event)
+    nothing_coded: int = 0       # unmatched and the sentence gave no event
+    root_differs: int = 0        # matched to an event with another root
+    differences: Counter[str] = field(default_factory=Counter)   # "gold root>our root" for root_differs
 
     def add(self, other: Counts) -> None:
         for f in fields(self):
@@ -310,13 +317,34 @@ def score(gold: list[GoldEvent], system: list[SysEvent]) -> Counts:
         c.all += root and src and tgt
     c.missed = len(gold) - len(pairs)
     c.invented = len(system) - len(pairs)
+    _why(gold, system, dict(pairs), c)
     return c
+
+
+def _why(gold: list[GoldEvent], system: list[SysEvent], pairs: dict[int, int], c: Counts) -> None:
+    from storyline.events.cameo import all_codes
+
+    known = set(all_codes())
+    for i, g in enumerate(gold):
+        j = pairs.get(i)
+        right = j is not None and root_of(g.code) == root_of(system[j].code)
+        if right:
+            continue
+        if g.code[:1].isdigit() and g.code not in known:
+            c.gold_not_cameo += 1
+        elif j is None:
+            c.one_for_many += bool(system)
+            c.nothing_coded += not system
+        else:
+            c.root_differs += 1
+            c.differences[f"{root_of(g.code)}>{root_of(system[j].code)}"] += 1
 
 
 def summary(c: Counts) -> dict[str, Any]:
     def div(a: int, b: int) -> float:
         return a / b if b else 0.0
     out: dict[str, Any] = {f.name: getattr(c, f.name) for f in fields(c)}
+    out["differences"] = dict(c.differences.most_common())
     for name in ("root", "full", "source", "target", "all"):
         out[f"{name}_acc"] = div(getattr(c, name), c.gold)
     out["root_precision"] = div(c.root, c.system)

@@ -47,6 +47,22 @@ def categories(results: dict[str, dict[str, Any]], name: str = "petrarch2") -> s
     return "\n".join(rows) + "\n"
 
 
+def misses(results: dict[str, dict[str, Any]], names: tuple[str, ...] = ("plover", "petrarch2",
+                                                                         "universalpetrarch")) -> str:
+    """Why gold events are not reproduced at root level, per event set (see storyline/eval/events.py)."""
+    rows = ["### Why gold events are missed at root level", "",
+            "| set | gold events | root right | gold code not in CAMEO | compound coded as one event | "
+            "nothing coded | another root (gold>ours, most frequent) |", "|---|---|---|---|---|---|---|"]
+    for name in names:
+        r = results.get(name) or {}
+        if "gold" not in r:
+            continue
+        top = ", ".join(f"{k} ({v})" for k, v in list((r.get("differences") or {}).items())[:4])
+        rows.append(f"| {name} | {r['gold']} | {r['root']} | {r.get('gold_not_cameo', 0)} | "
+                    f"{r.get('one_for_many', 0)} | {r.get('nothing_coded', 0)} | {r.get('root_differs', 0)}: {top} |")
+    return "\n".join(rows) + "\n" if len(rows) > 3 else ""
+
+
 def markdown(results: dict[str, dict[str, Any]], peers: dict[str, dict[str, Any]] | None, *, when: str,
              commit: str | None, cores: int | None) -> str:
     sets = "\n".join(f"- **{n}** ({SETS[n].describe}): {res.get('eval_seconds', '-')} s"
@@ -65,6 +81,7 @@ Sets and their run time:
 {sets}
 
 {categories(results)}
+{misses(results)}
 
 How each measure is defined: see the module docstrings in `storyline/eval/` (tempeval.py follows the TempEval-3
 task rules; events.py defines root/full/source/target accuracy; geo.py and meantime.py define matching).
