@@ -112,3 +112,16 @@ def test_the_place_of_a_threatened_act_and_a_capital_as_object() -> None:
 def test_seats_of_government_name_governments() -> None:
     doc = code_text("The White House rejected the report, and the Kremlin welcomed it.", "2019-05-01")
     assert [a.code for a in doc.actors if a.basis == "organisation-table"] == ["USAGOV", "RUSGOV"]
+
+
+def test_what_is_received_was_given_by_the_other_side() -> None:
+    assert ("072", "USA", "UKR") in [c[:3] for c in events(
+        "Ukraine received $2 billion in military aid from the United States.")]
+    assert ("030", "GEOGOV", "GEOOPP") in [c[:3] for c in events(
+        "Georgian demonstrators received assurances from the Georgian government.")]
+
+
+def test_a_passive_takes_its_source_from_the_attack_it_happened_in() -> None:
+    found = events("Three Afghan soldiers were wounded in a Taliban attack on Monday.")
+    assert any(c and c.startswith("18") and s and s.endswith("REB") for c, s, _, _ in found)
+    assert ("180", None, "AFG") in [c[:3] for c in events("Two men were killed in Kabul on Monday.")]

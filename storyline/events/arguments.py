@@ -76,7 +76,7 @@ def _conjuncts(tok: Token | None) -> tuple[Token, ...]:
 
 def verbal_arguments(tok: Token, sense: Sense) -> Arguments:
     if is_passive(tok):
-        agent = pobj_of(tok, "by")
+        agent = pobj_of(tok, "by") or _event_agent(pobj_of(tok, "in", "during"))
         patient = child(tok, "nsubjpass")
         if patient is not None and patient.lower_ in _RELATIVE and tok.dep_ == "relcl":
             patient = tok.head
@@ -86,6 +86,11 @@ def verbal_arguments(tok: Token, sense: Sense) -> Arguments:
     source = _subject(tok)
     if source is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
         source = tok.head
+    obj = child(tok, "dobj")
+    giver = (pobj_of(tok, sense.source_prep) or (pobj_of(obj, sense.source_prep) if obj is not None else None)) \
+        if sense.source_prep else None
+    if giver is not None:   # "demonstrators received weapons from the government": the government gave
+        return Arguments(giver, source, _conjuncts(source))
     # the key's own preposition names the content ("agree on a plan"), except "against" ("campaign against X")
     preps = tuple(p for p in sense.target_preps if p != key_prep(sense.lemma) or p == "against")
     target = child(tok, "dobj", "dative") or pobj_of(tok, *preps)
@@ -121,6 +126,23 @@ def nominal_arguments(tok: Token, sense: Sense) -> Arguments:
         args.source = pobj_of(gov, "by") if tok.dep_ == "nsubjpass" else _subject(gov)
     args.extra_targets = _conjuncts(args.target)
     return args
+
+
+def _event_agent(noun: Token | None) -> Token | None:
+    """Who carried out the attack a passive happened in: "killed in Israeli tank shelling", "wounded in a
+    Taliban attack", "killed in an air strike by government forces"."""
+    from storyline.events.lexicon import senses_for
+
+    if noun is None or is_verbal(noun) or not senses_for(noun):
+        return None
+    by = pobj_of(noun, "by")
+    if by is not None:
+        return by
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (_names_someone(c) or c.ent_type_ in
+                                                                      ("NORP", "GPE", "ORG"))):
+            return c
+    return None
 
 
 def _names_someone(tok: Token) -> bool:

@@ -32,6 +32,7 @@ class Sense:
     prep_words: tuple[tuple[str, frozenset[str]], ...] = ()
     target_preps: tuple[str, ...] = ("on", "against", "with", "to", "toward", "towards", "at")
     consumes: bool = False
+    source_prep: str | None = None      # "received arms from X": X is the source, the subject the target
     implied_source: str | None = None
     implied_target: str | None = None
 
@@ -40,7 +41,7 @@ class Sense:
         """2: conditions on the words around it; 1: needs an actor as object; 0: none. Senses are tried most
         specific first, across all trigger files, so "expelled diplomats" reaches its own sense."""
         if (self.object_words or self.clause_words or self.for_words or self.compound_words or self.adverb_words
-                or self.source_roles or self.prep_words):
+                or self.source_roles or self.prep_words or self.source_prep):
             return 2
         return 1 if self.object else 0
 
@@ -64,6 +65,7 @@ def _sense(lemma: str, raw: dict[str, Any]) -> Sense:
         sets["target_preps"] = tuple(raw["target_preps"])  # type: ignore[assignment]
     return Sense(lemma=lemma, code=code, kind=raw.get("kind", "CAMEO"), pos=raw.get("pos", "any"),
                  patient=bool(patient), object=raw.get("object"), consumes=bool(raw.get("consumes")),
+                 source_prep=raw.get("source_prep"),
                  implied_source=raw.get("implied_source"), implied_target=raw.get("implied_target"), **sets)
 
 
