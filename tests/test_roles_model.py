@@ -125,3 +125,12 @@ def test_a_passive_takes_its_source_from_the_attack_it_happened_in() -> None:
     found = events("Three Afghan soldiers were wounded in a Taliban attack on Monday.")
     assert any(c and c.startswith("18") and s and s.endswith("REB") for c, s, _, _ in found)
     assert ("180", None, "AFG") in [c[:3] for c in events("Two men were killed in Kabul on Monday.")]
+
+
+def test_support_given_or_refused_and_pressure_faced() -> None:
+    assert any(c == "032" and s == "USA" and t == "ISR" for c, s, t, _ in events(
+        "The United States will provide support to Israel."))
+    assert any(c and c.startswith("12") and t == "ISR" for c, _, t, _ in events(
+        "Biden said he would not provide support to Israel."))   # a named speaker the coder cannot code
+    assert any(c == "100" and t and t.endswith("GOV") and s and s.endswith("LEG") for c, s, t, _ in events(
+        "The Ukrainian president faces pressure from parliament to resign."))

@@ -293,7 +293,9 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     count, count_tok = _count(args.target if sense.patient or is_passive(tok) else args.source)
     sent = tok.sent
     status = status_of(tok)
-    announced = (is_verbal(tok) or args.governor is not None) and source is not None and not source.inferred
+    # the text names who will (not) do it, even someone the coder cannot code ("Biden said he would not ...")
+    named = (source is not None and not source.inferred) or args.source is not None
+    announced = (is_verbal(tok) or args.governor is not None) and named
     code, status = modality(code, status, tok, announced)
     info = cameo.get(code) if code else None
     extra = [actor_at(doc, t) for t in args.extra_targets]
