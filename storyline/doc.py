@@ -128,12 +128,19 @@ class Event:
     confidence: float = 0.5
     detail: str | None = None
     term: Term | None = None      # a sentence's length, for SENTENCE events and jailings
+    # the other parties of one act by or against several ("X, Y and Z welcomed ..."): one event, listed here
+    also_sources: list[Actor] = field(default_factory=list)
+    also_targets: list[Actor] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)   # further trigger spans merged into this event
     id: str | None = None
 
     @property
     def root(self) -> str | None:
         return self.cameo[:2] if self.cameo else None
+
+    def dyads(self) -> list[tuple[Actor | None, Actor | None]]:
+        """(source, target) for every pair of parties: the one-event-per-dyad view of GDELT and PETRARCH."""
+        return [(s, t) for s in [self.source, *self.also_sources] for t in [self.target, *self.also_targets]]
 
 
 @dataclass(slots=True)

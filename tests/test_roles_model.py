@@ -134,3 +134,16 @@ def test_support_given_or_refused_and_pressure_faced() -> None:
         "Biden said he would not provide support to Israel."))   # a named speaker the coder cannot code
     assert any(c == "100" and t and t.endswith("GOV") and s and s.endswith("LEG") for c, s, t, _ in events(
         "The Ukrainian president faces pressure from parliament to resign."))
+
+
+def test_several_parties_are_one_event_with_its_dyads() -> None:
+    doc = code_text("Russia, China and Iran condemned the sanctions against Syria.", "2019-05-01")
+    ev = next(e for e in doc.events if e.cameo and e.cameo.startswith("11"))
+    assert [a.code for a in ev.also_sources] == ["CHN", "IRN"]
+    assert [(s and s.code, t and t.code) for s, t in ev.dyads()] == [("RUS", "SYR"), ("CHN", "SYR"), ("IRN", "SYR")]
+
+
+def test_a_hosts_welcome_needs_a_person_as_the_object_itself() -> None:
+    assert [c[0] for c in events("The Thai king welcomed the Japanese prime minister on Monday.")] == ["043"]
+    found = events("Fornost and Gondor welcomed a resumption of diplomatic ties with Osgiliath.")
+    assert not any(c == "043" for c, *_ in found)

@@ -27,7 +27,9 @@ first role; a gold role absent means any system role is accepted. A gold actor t
 "###", a quoted literal such as '"INJURY TOLL"') is matched only by no system actor or one with neither country
 nor role. System actors are read from `Actor.code` (first 3 + next 3 letters), else `country` and `roles[0]`.
 PLOVER compound actors (several sources or targets on one record) are one gold event whose actor is right when
-it matches any of them; PLOVER records with the same text form one sentence.
+it matches any of them; PLOVER records with the same text form one sentence. The PETRARCH sets give one coding
+per dyad, so a system event with several parties (`also_sources`, `also_targets`) is scored as one event per
+(source, target) pair (`Event.dyads()`).
 
     python -m storyline.eval.events [ROOT] [--set NAME] [--limit N] [--errors]
 """
@@ -242,11 +244,14 @@ def root_of(code: str | None) -> str | None:
     return code[:2] if code and code[:1].isdigit() else code
 
 
-def to_system(event: Event, plover: bool) -> SysEvent | None:
+def to_system(event: Event, plover: bool) -> list[SysEvent]:
+    """The scored form of one event: PLOVER gold lists several parties on one record, so one event is one record
+    there; the PETRARCH sets code one event per dyad, so an event with several parties is one per dyad."""
     code, mode = plover_of(event.cameo) if plover else (event.cameo, None)
     if not code:
-        return None
-    return SysEvent(code, system_key(event.source), system_key(event.target), mode)
+        return []
+    pairs = [(event.source, event.target)] if plover else event.dyads()
+    return [SysEvent(code, system_key(s), system_key(t), mode) for s, t in pairs]
 
 
 # Scoring --------------------------------------------------------------------------------------------------------
@@ -382,7 +387,7 @@ def run_set(sentences: list[GoldSentence], coder: Coder, plover: bool) -> tuple[
     for sent in sentences:
         failed = 0
         try:
-            found = [s for s in (to_system(e, plover) for e in coder(sent.text, sent.date)) if s is not None]
+            found = [s for e in coder(sent.text, sent.date) for s in to_system(e, plover)]
         except Exception as exc:   # a failing sentence is a miss, never the end of the evaluation
             found, failed = [], 1
             lines.append(f"{sent.id}: error {type(exc).__name__}: {exc}")

@@ -70,7 +70,7 @@ def _subject(verb: Token) -> Token | None:
     return subj
 
 
-def _conjuncts(tok: Token | None) -> tuple[Token, ...]:
+def conjuncts(tok: Token | None) -> tuple[Token, ...]:
     return () if tok is None else tuple(c for c in tok.conjuncts if c.i > tok.i)
 
 
@@ -82,7 +82,7 @@ def verbal_arguments(tok: Token, sense: Sense) -> Arguments:
             patient = tok.head
         if patient is None and tok.dep_ in ("acl", "amod"):
             patient = tok.head
-        return Arguments(agent, patient, _conjuncts(patient))
+        return Arguments(agent, patient, conjuncts(patient))
     source = _subject(tok)
     if source is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
         source = tok.head
@@ -90,11 +90,11 @@ def verbal_arguments(tok: Token, sense: Sense) -> Arguments:
     giver = (pobj_of(tok, sense.source_prep) or (pobj_of(obj, sense.source_prep) if obj is not None else None)) \
         if sense.source_prep else None
     if giver is not None:   # "demonstrators received weapons from the government": the government gave
-        return Arguments(giver, source, _conjuncts(source))
+        return Arguments(giver, source, conjuncts(source))
     # the key's own preposition names the content ("agree on a plan"), except "against" ("campaign against X")
     preps = tuple(p for p in sense.target_preps if p != key_prep(sense.lemma) or p == "against")
     target = child(tok, "dobj", "dative") or pobj_of(tok, *preps)
-    return Arguments(source, target, _conjuncts(target))
+    return Arguments(source, target, conjuncts(target))
 
 
 def nominal_arguments(tok: Token, sense: Sense) -> Arguments:
@@ -124,7 +124,7 @@ def nominal_arguments(tok: Token, sense: Sense) -> Arguments:
         args.source = _subject(tok.head.head)  # "Saddam Hussein arrived in Amman on a visit", "came for talks"
     if gov is not None and args.source is None and gov.lemma_.lower() in LIGHT_VERBS:
         args.source = pobj_of(gov, "by") if tok.dep_ == "nsubjpass" else _subject(gov)
-    args.extra_targets = _conjuncts(args.target)
+    args.extra_targets = conjuncts(args.target)
     return args
 
 

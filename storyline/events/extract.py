@@ -7,7 +7,16 @@ from typing import Any
 from storyline.actors.stage import actor_at, context_country
 from storyline.doc import Actor, Document, Event, Span
 from storyline.events import cameo
-from storyline.events.arguments import LIGHT_VERBS, Arguments, arguments, child, is_passive, is_verbal, pobj_of
+from storyline.events.arguments import (
+    LIGHT_VERBS,
+    Arguments,
+    arguments,
+    child,
+    conjuncts,
+    is_passive,
+    is_verbal,
+    pobj_of,
+)
 from storyline.events.lexicon import Sense, senses_for
 from storyline.events.modality import condition_mark, modality
 from storyline.events.status import status_of
@@ -97,7 +106,8 @@ def _conditions(tok: Token, sense: Sense, args: Arguments, doc: Document) -> set
     """Check the sense's conditions; return the token ids its content consumes, or None when it does not fit."""
     consumed: set[int] = set()
     objs = _objects(tok)
-    if sense.object == "actor" and is_verbal(tok) and (args.target is None or actor_at(doc, args.target) is None):
+    if sense.object in ("actor", "direct") and is_verbal(tok) \
+            and (args.target is None or actor_at(doc, args.target) is None):
         return None
     if sense.object_words:
         hit = [o for o in objs if _lemmas(o) & sense.object_words]
@@ -265,8 +275,8 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     moved = inner is not args.target
     args.target = inner
     consumed = _conditions(tok, sense, args, doc)
-    if consumed is None:
-        return None
+    if consumed is None or (sense.object == "direct" and moved):
+        return None   # "direct": the object itself names the party ("welcomed the minister", not "a resumption")
     refine_target(doc, tok, sense, args, consumed, moved)
     source = actor_at(doc, args.source) if args.source is not None else None
     target = fallback_target(doc, tok, sense, args, source)
@@ -298,8 +308,8 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     announced = (is_verbal(tok) or args.governor is not None) and named
     code, status = modality(code, status, tok, announced)
     info = cameo.get(code) if code else None
-    extra = [actor_at(doc, t) for t in args.extra_targets]
-    detail = "; ".join(f"also target: {a.text} ({a.code})" for a in extra if a is not None) or None
+    also_targets = _others(doc, args.extra_targets, target)
+    also_sources = _others(doc, conjuncts(args.source), source, target)
     inferred = any(a is not None and a.inferred for a in (source, target))
     conf = _BASE + _PER_ACTOR * explicit + (_VERBAL if is_verbal(tok) else 0) - (_IMPLIED_PENALTY if inferred else 0)
     event = Event(
@@ -309,9 +319,21 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
         plover_type=info.plover_type if info else None, plover_mode=info.plover_mode if info else None,
         source=source, target=target, count=count,
         count_span=Span.of(doc.text, count_tok.idx, count_tok.idx + len(count_tok.text)) if count_tok else None,
-        status=status, confidence=max(0.05, min(conf, 0.95)), detail=detail,
+        status=status, confidence=max(0.05, min(conf, 0.95)), also_sources=also_sources, also_targets=also_targets,
         term=term_of(doc.text, tok) if _gives_term(sense, tok) else None)
     return Candidate(event, consumed)
+
+
+def _others(doc: Document, tokens: tuple[Token, ...], *taken: Actor | None) -> list[Actor]:
+    """The actors of conjoined tokens, once each, leaving out those already the event's source or target."""
+    seen = {id(a) for a in taken if a is not None}
+    out = []
+    for t in tokens:
+        actor = actor_at(doc, t)
+        if actor is not None and id(actor) not in seen:
+            seen.add(id(actor))
+            out.append(actor)
+    return out
 
 
 _JAILINGS = {"jail", "imprison", "sentence", "serve"}

@@ -45,6 +45,8 @@ def inner_target(doc: Document, target: Token | None) -> Token | None:
             return c
     # "condemned an attack by X", "rejected an offer from Afghanistan"
     inner = pobj_of(target, "of", "by", "from", "against", "on", "toward", "towards")
+    if inner is not None and actor_at(doc, inner) is None:
+        inner = pobj_of(inner, "with", "between", "against")   # "welcomed a resumption of ties with Osgiliath"
     return inner if inner is not None and actor_at(doc, inner) is not None else target
 
 
@@ -86,9 +88,10 @@ def place_target(doc: Document, tok: Token, args: Arguments) -> Actor | None:
 
 
 # Acts two parties do together, so that a conjoined subject names both sides ("Brazil and the United States
-# deepened their partnership", "the two armies clashed"): agreeing, consulting, diplomatic and material cooperation,
-# ceasefires, fighting.
-_JOINT = ("03", "04", "05", "06", "0871", "19")
+# deepened their partnership", "the two armies clashed"): agreeing, consulting, cooperating, restoring ties,
+# apologising to each other, signing agreements, material cooperation, ceasefires, fighting. Praise (051) and the
+# like are one-sided.
+_JOINT = ("03", "04", "050", "054", "055", "057", "06", "0871", "19")
 
 
 def joint(code: str | None) -> bool:

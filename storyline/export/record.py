@@ -63,6 +63,8 @@ def event_record(doc: Document, ev: Event) -> dict[str, Any]:
         "plover": {"type": ev.plover_type, "mode": ev.plover_mode},
         "source": actor_dict(ev.source),
         "target": actor_dict(ev.target),
+        "also_sources": [actor_dict(a) for a in ev.also_sources],
+        "also_targets": [actor_dict(a) for a in ev.also_targets],
         "date": time_dict(ev.date),
         "place": place_dict(ev.place),
         "count": ev.count,
