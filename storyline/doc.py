@@ -131,6 +131,7 @@ class Event:
     # the other parties of one act by or against several ("X, Y and Z welcomed ..."): one event, listed here
     also_sources: list[Actor] = field(default_factory=list)
     also_targets: list[Actor] = field(default_factory=list)
+    joint: bool = False           # source and target acted together ("Jordan and Britain agreed to ...")
     mentions: list[Span] = field(default_factory=list)   # further trigger spans merged into this event
     id: str | None = None
 
@@ -139,8 +140,10 @@ class Event:
         return self.cameo[:2] if self.cameo else None
 
     def dyads(self) -> list[tuple[Actor | None, Actor | None]]:
-        """(source, target) for every pair of parties: the one-event-per-dyad view of GDELT and PETRARCH."""
-        return [(s, t) for s in [self.source, *self.also_sources] for t in [self.target, *self.also_targets]]
+        """(source, target) for every pair of parties: the one-event-per-dyad view of GDELT and PETRARCH. A joint
+        act counts both ways ("Gondor and Osgiliath renewed ties": each renewed them with the other)."""
+        pairs = [(s, t) for s in [self.source, *self.also_sources] for t in [self.target, *self.also_targets]]
+        return pairs + [(t, s) for s, t in pairs if self.joint and t is not None]
 
 
 @dataclass(slots=True)

@@ -147,3 +147,11 @@ def test_a_hosts_welcome_needs_a_person_as_the_object_itself() -> None:
     assert [c[0] for c in events("The Thai king welcomed the Japanese prime minister on Monday.")] == ["043"]
     found = events("Fornost and Gondor welcomed a resumption of diplomatic ties with Osgiliath.")
     assert not any(c == "043" for c, *_ in found)
+
+
+def test_a_joint_act_counts_both_ways_as_dyads() -> None:
+    doc = code_text("Jordan and Britain have agreed to undertake joint military exercises this month.", "2019-05-01")
+    ev = doc.events[0]
+    assert ev.joint and [(s.code, t.code) for s, t in ev.dyads()] == [("JOR", "GBR"), ("GBR", "JOR")]
+    one_sided = code_text("Russia condemned the sanctions against Syria.", "2019-05-01").events[0]
+    assert not one_sided.joint and len(one_sided.dyads()) == 1

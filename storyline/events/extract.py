@@ -279,7 +279,7 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
         return None   # "direct": the object itself names the party ("welcomed the minister", not "a resumption")
     refine_target(doc, tok, sense, args, consumed, moved)
     source = actor_at(doc, args.source) if args.source is not None else None
-    target = fallback_target(doc, tok, sense, args, source)
+    target, together = fallback_target(doc, tok, sense, args, source)
     protest = (sense.code or "").startswith("14")
     if source is None and target is None and not (sense.implied_source or sense.implied_target or protest):
         return None
@@ -320,6 +320,7 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
         source=source, target=target, count=count,
         count_span=Span.of(doc.text, count_tok.idx, count_tok.idx + len(count_tok.text)) if count_tok else None,
         status=status, confidence=max(0.05, min(conf, 0.95)), also_sources=also_sources, also_targets=also_targets,
+        joint=together,
         term=term_of(doc.text, tok) if _gives_term(sense, tok) else None)
     return Candidate(event, consumed)
 

@@ -128,8 +128,10 @@ def refine_target(doc: Document, tok: Token, sense: Sense, args: Arguments, cons
         args.target = clause_target(doc, tok, sense, args.source) or args.target
 
 
-def fallback_target(doc: Document, tok: Token, sense: Sense, args: Arguments, source: Actor | None) -> Actor | None:
-    """The target actor: the one `args.target` names, else the other party of a joint act, else the place."""
+def fallback_target(doc: Document, tok: Token, sense: Sense, args: Arguments,
+                    source: Actor | None) -> tuple[Actor | None, bool]:
+    """The target actor: the one `args.target` names, else the other party of a joint act, else the place; and
+    whether source and target acted together (the joint case)."""
     target = actor_at(doc, args.target) if args.target is not None else None
     if target is not None and source is not None and args.target.pos_ == "PRON" \
             and (target.name, target.code) == (source.name, source.code):
@@ -137,6 +139,8 @@ def fallback_target(doc: Document, tok: Token, sense: Sense, args: Arguments, so
     if target is None and source is not None and joint(sense.code):
         # "Obama and Putin will meet": each is the other's partner
         target = next((actor_at(doc, c) for c in args.source.conjuncts if actor_at(doc, c) is not None), None)
+        if target is not None:
+            return target, True
     if target is None and (source is not None or sense.implied_source):
         target = place_target(doc, tok, args)
-    return target
+    return target, False

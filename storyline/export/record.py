@@ -65,6 +65,7 @@ def event_record(doc: Document, ev: Event) -> dict[str, Any]:
         "target": actor_dict(ev.target),
         "also_sources": [actor_dict(a) for a in ev.also_sources],
         "also_targets": [actor_dict(a) for a in ev.also_targets],
+        "joint": ev.joint,
         "date": time_dict(ev.date),
         "place": place_dict(ev.place),
         "count": ev.count,
