@@ -155,3 +155,23 @@ def test_a_joint_act_counts_both_ways_as_dyads() -> None:
     assert ev.joint and [(s.code, t.code) for s, t in ev.dyads()] == [("JOR", "GBR"), ("GBR", "JOR")]
     one_sided = code_text("Russia condemned the sanctions against Syria.", "2019-05-01").events[0]
     assert not one_sided.joint and len(one_sided.dyads()) == 1
+
+
+def test_headline_verbs_the_model_tags_as_nouns_are_read_as_verbs() -> None:
+    found = events("Police arrest Gyumri mayor Vardan Ghukasyan on bribery charges in Armenia.")
+    assert any(c == "173" and s == "ARMCOP" and t == "ARMGOV" for c, s, t, _ in found)
+
+
+def test_the_attack_that_kills_names_who_killed() -> None:
+    found = events("An Israeli drone strike in Tyre kills a Hezbollah commander.")
+    assert any(c and c.startswith("18") and s and s.startswith("ISR") for c, s, _, _ in found)
+    # the phrase that holds the trigger is not its place: no U.S. target for a U.S. airstrike
+    assert not any(c == "195" and t == "USA" for c, _, t, _ in events(
+        "At least 68 people are killed in a U.S. airstrike on a prison in Saada, Yemen."))
+
+
+def test_a_countrys_own_forces_are_no_target_and_a_statement_addresses_no_one() -> None:
+    assert ("0874", "ISR", "LBN") in [c[:3] for c in events("Israel partially withdraws troops from Lebanon.")]
+    assert ("173", "ISRMIL", "ISROPP") in [c[:3] for c in events("Israeli soldiers arrested Israeli protesters.")]
+    found = events("Italian foreign minister Antonio Tajani announces that Italy will stop working with the agency.")
+    assert ("010", "ITAGOV", None) in [c[:3] for c in found]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.events.lexicon import Sense, key_prep
+from storyline.events.lexicon import Sense, key_prep, verbal
 
 Token = Any
 
@@ -31,7 +31,7 @@ class Arguments:
 
 
 def is_verbal(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX")
+    return verbal(tok)
 
 
 def is_passive(tok: Token) -> bool:
@@ -86,6 +86,8 @@ def verbal_arguments(tok: Token, sense: Sense) -> Arguments:
     source = _subject(tok)
     if source is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
         source = tok.head
+    if source is not None and not is_verbal(source):   # "an Israeli drone strike kills X": who struck
+        source = _event_agent(source) or source
     obj = child(tok, "dobj")
     giver = (pobj_of(tok, sense.source_prep) or (pobj_of(obj, sense.source_prep) if obj is not None else None)) \
         if sense.source_prep else None

@@ -14,6 +14,15 @@ from storyline.resources import read_data
 _PATIENT_ROOTS = {"08", "12", "16", "17", "18", "19", "20"}
 
 
+def verbal(tok: Any) -> bool:
+    """A verb, or a word the small model tagged a noun although it heads a clause with a subject and an object
+    (headline-style present tense: "Police arrest Gyumri mayor Vardan Ghukasyan")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ == "NOUN" and "nsubj" in deps and "dobj" in deps
+
+
 @dataclass(frozen=True)
 class Sense:
     lemma: str
@@ -52,7 +61,9 @@ class Sense:
             return True
         if self.pos == "adj":
             return tok.pos_ == "ADJ"
-        return (tok.pos_ in ("VERB", "AUX")) == (self.pos == "verb")
+        if self.pos == "verb":
+            return verbal(tok)
+        return tok.pos_ not in ("VERB", "AUX")   # a mis-tagged verb fits noun senses too
 
 
 def _sense(lemma: str, raw: dict[str, Any]) -> Sense:

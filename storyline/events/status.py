@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.events.lexicon import verbal
+
 Token = Any
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -22,7 +24,7 @@ def _clause(tok: Token) -> list[Token]:
     while cur.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "acomp", "pobj", "prep", "xcomp") and cur.head.i != cur.i:
         cur = cur.head
         chain.append(cur)
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "xcomp":
+        if verbal(cur) and cur.dep_ != "xcomp":
             break
     return chain
 

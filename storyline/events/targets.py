@@ -76,8 +76,8 @@ def place_target(doc: Document, tok: Token, args: Arguments) -> Actor | None:
     heads = [t for t in (tok, args.target, args.governor, host, *acts, *objects) if t is not None]
     for head in heads:
         obj = pobj_of(head, *_LOCATIVE)
-        if obj is None:
-            continue
+        if obj is None or tok.i in {t.i for t in obj.subtree}:
+            continue   # "killed in a U.S. airstrike": the phrase holding the trigger is no place of it
         sub = obj.subtree
         first, last = min(t.idx for t in sub), max(t.idx + len(t.text) for t in obj.subtree)
         for place in doc.places:
@@ -98,11 +98,20 @@ def joint(code: str | None) -> bool:
     return bool(code) and code.startswith(_JOINT) and code not in ("042", "043")   # a visit has a host
 
 
+_FORCES = {"MIL", "COP"}
+
+
 def owned_by_source(doc: Document, target: Token | None, source: Token | None) -> bool:
-    """"withdraw its troops from Lebanon", "strengthened its forces in Lebanon": the object is the source's own
-    instrument, not the party acted upon."""
+    """"withdraw its troops from Lebanon", "strengthened its forces in Lebanon", "Israel withdraws troops from
+    Lebanon": the object is the source's own instrument, not the party acted upon - its possessor is the source,
+    or it is the source country's own armed forces or police."""
     if target is None or source is None:
         return False
+    mine, theirs = actor_at(doc, target), actor_at(doc, source)
+    if mine is not None and theirs is not None and mine.country and mine.country == theirs.country \
+            and set(mine.roles) <= _FORCES and mine.roles and not (set(theirs.roles) & _FORCES) \
+            and target.dep_ == "dobj" and mine.kind != "person":
+        return True
     owner = child(target, "poss")
     if target.pos_ == "PRON" and target.dep_ == "poss":
         owner = target
@@ -124,7 +133,9 @@ def refine_target(doc: Document, tok: Token, sense: Sense, args: Arguments, cons
         nominal = ("of",) if own.i == tok.i else ()
         args.target = pobj_of(tok, *preps, "from") or pobj_of(own, *preps, *nominal)
         args.governor = args.governor or own
-    if (is_verbal(tok) or sense.clause_words) and (args.target is None or actor_at(doc, args.target) is None):
+    statement = (sense.code or "").startswith("01")   # "announced that Italy will ...": no one is addressed
+    if (is_verbal(tok) or sense.clause_words) and not statement \
+            and (args.target is None or actor_at(doc, args.target) is None):
         args.target = clause_target(doc, tok, sense, args.source) or args.target
 
 
