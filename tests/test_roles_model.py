@@ -175,3 +175,13 @@ def test_a_countrys_own_forces_are_no_target_and_a_statement_addresses_no_one() 
     assert ("173", "ISRMIL", "ISROPP") in [c[:3] for c in events("Israeli soldiers arrested Israeli protesters.")]
     found = events("Italian foreign minister Antonio Tajani announces that Italy will stop working with the agency.")
     assert ("010", "ITAGOV", None) in [c[:3] for c in found]
+
+
+def test_statements_released_strikes_that_hit_and_targets_on_the_light_verb() -> None:
+    assert ("010", "COLGOV", None) in [c[:3] for c in events(
+        "Colombian president Gustavo Petro released a joint statement on Monday.")]
+    assert any(c == "190" and s == "RUSMIL" and t == "UKR" for c, s, t, _ in events(
+        "Six Russian drones hit the Kyivskyi district of Kharkiv, Ukraine, damaging several buildings."))
+    assert events("The hurricane hit the coast of Florida.") == []
+    assert ("163", "IGOEUREEC", "RUS") in [c[:3] for c in events(
+        "The European Union imposes sanctions against nine Russian individuals.")]

@@ -126,6 +126,8 @@ def nominal_arguments(tok: Token, sense: Sense) -> Arguments:
         args.source = _subject(tok.head.head)  # "Saddam Hussein arrived in Amman on a visit", "came for talks"
     if gov is not None and args.source is None and gov.lemma_.lower() in LIGHT_VERBS:
         args.source = pobj_of(gov, "by") if tok.dep_ == "nsubjpass" else _subject(gov)
+    if gov is not None and args.target is None and gov.lemma_.lower() in LIGHT_VERBS:
+        args.target = pobj_of(gov, *sense.target_preps)   # "imposes sanctions against nine Russians"
     args.extra_targets = conjuncts(args.target)
     return args
 
