@@ -185,3 +185,18 @@ def test_statements_released_strikes_that_hit_and_targets_on_the_light_verb() ->
     assert events("The hurricane hit the coast of Florida.") == []
     assert ("163", "IGOEUREEC", "RUS") in [c[:3] for c in events(
         "The European Union imposes sanctions against nine Russian individuals.")]
+
+
+def test_what_means_are_for_is_no_event_and_describing_is_no_doing() -> None:
+    found = events("Police arrested nine people for raising funds for attacks on Israel.")
+    assert [c for c, *_ in found] == ["173"]
+    assert events("Iranian foreign minister Abbas Araghchi calls the blockade an act of war.") == []
+    assert ("143", "LAB", None) in [c[:3] for c in events("Unions called a general strike on Monday.")]
+
+
+def test_who_took_part_in_clashes_or_a_visit() -> None:
+    assert any(c and c.startswith("19") and s == "AFGMIL" and t == "PAKMIL" for c, s, t, _ in events(
+        "Afghan forces say that they have captured a border post during clashes with Pakistani troops."))
+    assert not any(s == "KHMJUD" for c, s, *_ in events(
+        "The Cambodian court convicted him for attacks on police stations."
+    ) if c and c.startswith("19"))

@@ -17,8 +17,7 @@ Token = Any
 # "stag": the small model's lemma for "staged"
 LIGHT_VERBS = {"carry", "stage", "stag", "launch", "hold", "conduct", "mount", "start", "issue", "make", "lead",
                "order", "organize", "organise", "engineer", "orchestrate", "sign", "impose", "announce", "begin",
-               "open", "give", "tighten", "maintain", "enforce", "intensify", "escalate", "resume", "continue", "renew",
-               "call"}
+               "open", "give", "tighten", "maintain", "enforce", "intensify", "escalate", "resume", "continue", "renew"}
 _RELATIVE = {"who", "that", "which", "whom"}
 
 
@@ -122,14 +121,23 @@ def nominal_arguments(tok: Token, sense: Sense) -> Arguments:
     if tok.dep_ == "acomp" and gov is not None and args.source is None:  # "Iran is willing to negotiate"
         args.source = _subject(gov)
     if args.source is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and is_verbal(tok.head.head) \
-            and tok.head.lower_ in ("on", "for"):
-        args.source = _subject(tok.head.head)  # "Saddam Hussein arrived in Amman on a visit", "came for talks"
+            and _took_part(tok, sense) and not is_passive(tok.head.head):
+        # "Saddam Hussein arrived in Amman on a visit", "came for talks", "captured a post during clashes with X"
+        args.source = _subject(tok.head.head)
     if gov is not None and args.source is None and gov.lemma_.lower() in LIGHT_VERBS:
         args.source = pobj_of(gov, "by") if tok.dep_ == "nsubjpass" else _subject(gov)
     if gov is not None and args.target is None and gov.lemma_.lower() in LIGHT_VERBS:
         args.target = pobj_of(gov, *sense.target_preps)   # "imposes sanctions against nine Russians"
     args.extra_targets = conjuncts(args.target)
     return args
+
+
+def _took_part(noun: Token, sense: Sense) -> bool:
+    """The subject of the verb a visit, talks or a clash hangs from took part in it ("arrived on a visit", "came
+    for talks", "captured a post during clashes"); not so for "convicted for attacks" or "arrested during
+    protests"."""
+    prep, root = noun.head.lower_, (sense.code or "")[:2]
+    return (prep in ("on", "for") and root == "04") or (prep == "during" and root == "19")
 
 
 def _event_agent(noun: Token | None) -> Token | None:

@@ -77,8 +77,19 @@ def _purpose(verb: Token) -> bool:
     return not (verb.dep_ == "acl" and head in _ATTEMPTS)          # "an attempt to assassinate X"
 
 
+# Verbs that gather means for an act still to come: "raising funds for attacks", "training fighters for an
+# offensive"; the act after "for" has not happened.
+_FOR_USE = {"raise", "collect", "fund", "finance", "plan", "prepare", "train", "recruit", "buy", "smuggle",
+            "supply", "stockpile", "gather"}
+
+
 def _in_purpose(noun: Token) -> bool:
-    """An event noun inside a purpose clause ("to demand the resignation of X") is as unreal as its verb."""
+    """An event noun inside a purpose clause ("to demand the resignation of X") is as unreal as its verb, and so
+    is one that says what a thing is for ("funds for attacks on Israel", "weapons for an offensive")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        holder = noun.head.head
+        if (holder.pos_ in ("NOUN", "PROPN") and not senses_for(holder)) or holder.lemma_.lower() in _FOR_USE:
+            return True
     node = noun
     for _ in range(6):
         if node.head.i == node.i:
