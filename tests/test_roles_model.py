@@ -200,3 +200,24 @@ def test_who_took_part_in_clashes_or_a_visit() -> None:
     assert not any(s == "KHMJUD" for c, s, *_ in events(
         "The Cambodian court convicted him for attacks on police stations."
     ) if c and c.startswith("19"))
+
+
+def test_a_government_protests_by_complaint_and_crowds_by_their_people() -> None:
+    assert ("114", "AZE", "ERI") in [c[:3] for c in events(
+        "Azerbaijan protests Eritrea's detention of three Azerbaijani-flagged vessels.")]
+    assert any(c and c.startswith("14") and s == "SRBEDU" for c, s, _, _ in events(
+        "Thousands of students protested in Belgrade on Sunday."))
+    assert not any(c == "114" for c, *_ in events("Young Algerians blocked roads leading to the city centre."))
+
+
+def test_weapons_launched_are_means_and_a_state_of_emergency_is_no_actor() -> None:
+    assert ("194", "RUSMIL", "UKR") in [c[:3] for c in events(
+        "Russian forces launch more than 500 drones and missiles at Ukraine.")]
+    assert ("190", "SYRMIL", "SYRMIL") in [c[:3] for c in events("Syrian troops attacked Syrian soldiers who defected.")]
+    doc = code_text("Lithuania declares a state of national emergency over security risks.", "2019-05-01")
+    assert [a.text for a in doc.actors] == ["Lithuania"]
+
+
+def test_a_verb_tagged_as_a_noun_keeps_its_compound_subject() -> None:
+    found = events("An Azerbaijani military court sentences former minister Ruben Vardanyan to 20 years in prison.")
+    assert any(c == "173" and s == "AZEJUD" for c, s, _, _ in found)

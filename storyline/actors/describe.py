@@ -175,9 +175,14 @@ def _countries(tokens: list[Token]) -> str | None:
     return None
 
 
+_CONDITIONS = {"state"}
+
+
 def read_phrase(head: Token, on: str | None) -> Phrase | None:
     """Describe the noun phrase headed by `head`, or None when it names no actor."""
     lex = role_lexicon()
+    if head.lemma_.lower() in _CONDITIONS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None   # "a state of emergency", "a state of siege": a condition, not the state
     own = _own_tokens(head)
     ph = Phrase(head=head, tokens=phrase_tokens(head), plural=head.tag_ in ("NNS", "NNPS"))
     _read_count(ph, own)
@@ -221,8 +226,10 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     org_roles = None
     if ph.kind == "organisation" and ph.name:
         org_roles = _match_roles([w.lower() for w in ph.name.split()], lex.org_words)
-    if modifiers and head_role and not (noun and noun.generic) and _allegiance(own):
-        modifiers = None  # "pro-government courts" are courts; allegiance sets the role of agitators, not courts
+    if modifiers and head_role and not (noun and noun.generic) and (_allegiance(own) or tuple(head_role) == ("JUD",)):
+        # "pro-government courts" are courts; allegiance sets the role of agitators, not courts; and a
+        # "military court" is a court
+        modifiers = None
     ph.roles = list(modifiers or org_roles or head_role or ())
     ph.basis = "modifier" if modifiers else "name" if org_roles else "role-noun" if head_role else None
     ph.country = _countries(own)

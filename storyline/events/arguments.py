@@ -33,10 +33,19 @@ def is_verbal(tok: Token) -> bool:
     return verbal(tok)
 
 
+# "Thousands of students": the count stands first, the people in its of-phrase
+_QUANTITIES = {"thousand", "hundred", "dozen", "score", "ten", "million", "handful", "number", "group"}
+
+
+def _quantity(tok: Token) -> bool:
+    return (tok.lemma_.lower() in _QUANTITIES or tok.pos_ == "NUM") and pobj_of(tok, "of") is not None
+
+
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
-    return tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN"
+    # "Thousands of students protested in Belgrade": the model makes the verb a participle on "Thousands"
+    return tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and not _quantity(tok.head)
 
 
 def child(tok: Token, *deps: str) -> Token | None:
@@ -55,6 +64,12 @@ def pobj_of(tok: Token, *preps: str) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     subj = child(verb, "nsubj")
+    if subj is None and verb.dep_ == "acl" and _quantity(verb.head):
+        subj = verb.head
+    if subj is not None and _quantity(subj) and subj.pos_ != "PRON":
+        return pobj_of(subj, "of")
+    if subj is None and verb.pos_ == "NOUN":   # a verb tagged as a noun: its subject parsed as a compound
+        subj = next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i), None)
     if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
         return verb.head
     if subj is None and verb.dep_ == "conj" and is_verbal(verb.head):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from storyline.actors.gazetteer import country_name, normalise
 from storyline.actors.stage import actor_at, context_country
 from storyline.doc import Actor, Document, Event, Span
 from storyline.events import cameo
@@ -214,6 +215,19 @@ def _sentence_group(doc: Document, tok: Token) -> Actor | None:
     return None
 
 
+def _is_state(actor: Actor | None) -> bool:
+    """A country named by its name or capital, or a government body: "Azerbaijan", "Moscow", "the Foreign
+    Ministry"; not its people ("Young Algerians", "Palestinians") nor a group that backs it ("government
+    supporters")."""
+    if actor is None or actor.inferred or not actor.country:
+        return False
+    if actor.basis == "capital" or (actor.roles == ["GOV"] and actor.kind == "organisation"):
+        return True
+    text = normalise(actor.text).removeprefix("the ")
+    named = actor.kind == "country" and text == normalise(country_name(actor.country)).removeprefix("the ")
+    return named and not actor.roles
+
+
 def _names_new_party(args: Arguments) -> bool:
     """"after fierce fighting with guerrillas" brings in who fought; "after his release" only points back."""
     return any(t is not None and t.pos_ != "PRON" for t in (args.source, args.target))
@@ -306,7 +320,9 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
         return None  # an election is coded with its winner; "the election had been rigged" is not a new one
     explicit = sum(a is not None for a in (source, target))
     code = sense.code
-    if code and code.startswith("14"):
+    if code and code.startswith("14") and _is_state(source):
+        code = "114"   # "Azerbaijan protests Eritrea's detention of its ships": a government's formal complaint
+    elif code and code.startswith("14"):
         source = source or _sentence_group(doc, tok) or _implied("CVL", target, ctx_iso)
         code = "145" if _turned_violent(tok) else code
     source = source or _implied(sense.implied_source, target, ctx_iso)

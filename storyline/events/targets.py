@@ -24,7 +24,7 @@ def clause_target(doc: Document, tok: Token, sense: Sense, source: Token | None)
         # "demanded that the US cancel", "hinted that they would be released": the clause's own subject first
         subject = child(clause, "nsubj", "nsubjpass") if clause.dep_ in ("ccomp", "acl") else None
         dobj = child(clause, "dobj")
-        if owned_by_source(doc, dobj, source):
+        if owned_by_source(doc, dobj, source, sense.code):
             dobj = None   # "willing to withdraw its troops from Lebanon": aimed at Lebanon
         for cand in [subject, dobj, pobj_of(clause, *sense.target_preps, "from")]:
             for node in ([cand] if cand is None else [cand, pobj_of(cand, *sense.target_preps)]):
@@ -101,16 +101,24 @@ def joint(code: str | None) -> bool:
 _FORCES = {"MIL", "COP"}
 
 
-def owned_by_source(doc: Document, target: Token | None, source: Token | None) -> bool:
+# Weapons and vehicles: launched, fired or sent, they are the source's means, whatever the act
+_MATERIEL = {"tank", "helicopter", "warplane", "jet", "aircraft", "drone", "warship", "artillery", "bulldozer",
+             "missile", "rocket", "plane", "vehicle"}
+_HOSTILE = ("17", "18", "19", "20")
+
+
+def owned_by_source(doc: Document, target: Token | None, source: Token | None, code: str | None = None) -> bool:
     """"withdraw its troops from Lebanon", "strengthened its forces in Lebanon", "Israel withdraws troops from
-    Lebanon": the object is the source's own instrument, not the party acted upon - its possessor is the source,
-    or it is the source country's own armed forces or police."""
+    Lebanon", "Russian forces launch 500 drones at Ukraine": the object is the source's own instrument, not the
+    party acted upon - its possessor is the source, or it is the source country's own weapons, or its own armed
+    forces or police in an act that is not an attack ("troops attacked soldiers who defected" stays)."""
     if target is None or source is None:
         return False
     mine, theirs = actor_at(doc, target), actor_at(doc, source)
-    if mine is not None and theirs is not None and mine.country and mine.country == theirs.country \
-            and set(mine.roles) <= _FORCES and mine.roles and not (set(theirs.roles) & _FORCES) \
-            and target.dep_ == "dobj" and mine.kind != "person":
+    same = mine is not None and theirs is not None and bool(mine.country) and mine.country == theirs.country
+    forces = same and bool(mine.roles) and set(mine.roles) <= _FORCES and target.dep_ == "dobj" \
+        and mine.kind != "person"
+    if forces and (target.lemma_.lower() in _MATERIEL or not (code or "").startswith(_HOSTILE)):
         return True
     owner = child(target, "poss")
     if target.pos_ == "PRON" and target.dep_ == "poss":
@@ -127,7 +135,7 @@ def refine_target(doc: Document, tok: Token, sense: Sense, args: Arguments, cons
     the target was already found inside the object)."""
     if not moved:
         args.target = content_target(doc, tok, sense, args, consumed)
-    if args.target is not None and owned_by_source(doc, args.target, args.source):
+    if args.target is not None and owned_by_source(doc, args.target, args.source, sense.code):
         own = args.target if args.target.pos_ != "PRON" else args.target.head
         preps = tuple(p for p in sense.target_preps if p != key_prep(sense.lemma))
         nominal = ("of",) if own.i == tok.i else ()
