@@ -110,7 +110,7 @@ def test_threatened_act_is_not_coded_as_done() -> None:
 def test_protest_active_nominal_negated_and_purpose() -> None:
     code, src, _, _ = _one("Thousands of Egyptian students demonstrated for the resignation of President Mubarak.",
                            "14")
-    assert (code, src) == ("1411", "EGYCVL")
+    assert (code, src) == ("1411", "EGYEDU")   # the students in "Thousands of ... students" protest
     code, src, _, _ = _one("Egyptian workers began a hunger strike on Friday.", "14")
     assert (code, src) == ("142", "EGYLAB")
     assert _one("Egyptian opposition parties boycotted the election on Sunday.", "14")[:2] == ("143", "EGYOPP")
