@@ -142,8 +142,10 @@ class Event:
     def dyads(self) -> list[tuple[Actor | None, Actor | None]]:
         """(source, target) for every pair of parties: the one-event-per-dyad view of GDELT and PETRARCH. A joint
         act counts both ways ("Gondor and Osgiliath renewed ties": each renewed them with the other)."""
-        pairs = [(s, t) for s in [self.source, *self.also_sources] for t in [self.target, *self.also_targets]]
-        return pairs + [(t, s) for s, t in pairs if self.joint and t is not None]
+        if self.joint:   # every ordered pair of distinct parties ("Russia, China and Iran met")
+            parties = [a for a in (self.source, *self.also_sources, self.target, *self.also_targets) if a is not None]
+            return [(s, t) for s in parties for t in parties if s is not t]
+        return [(s, t) for s in [self.source, *self.also_sources] for t in [self.target, *self.also_targets]]
 
 
 @dataclass(slots=True)

@@ -158,10 +158,10 @@ def test_each_miss_is_counted_once_with_its_reason() -> None:
     gold = [GoldEvent("111", ("CHN",), ("USA",)), GoldEvent("224", ("ERI",), ("OSG",)),   # 224 is no CAMEO code
             GoldEvent("041", ("FOR",), ("OSG",)), GoldEvent("041", ("GON",), ("OSG",))]
     c = score(gold, [SysEvent("120", ("CHN", None), None), SysEvent("051", ("FOR", None), None)])
-    assert (c.root, c.gold_not_cameo, c.root_differs, c.one_for_many, c.nothing_coded) == (0, 1, 2, 1, 0)
+    assert (c.root, c.gold_not_cameo, c.root_differs, c.dyad_not_coded, c.nothing_coded) == (0, 1, 2, 1, 0)
     assert summary(c)["differences"] == {"11>12": 1, "04>05": 1}
     empty = score([GoldEvent("111", ("CHN",), ("USA",))], [])
-    assert (empty.nothing_coded, empty.one_for_many) == (1, 0)
+    assert (empty.nothing_coded, empty.dyad_not_coded) == (1, 0)
 
 
 def test_plover_full_needs_the_mode_when_gold_gives_one() -> None:

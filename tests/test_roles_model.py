@@ -222,3 +222,44 @@ def test_weapons_launched_are_means_and_a_state_of_emergency_is_no_actor() -> No
 def test_a_verb_tagged_as_a_noun_keeps_its_compound_subject() -> None:
     found = events("An Azerbaijani military court sentences former minister Ruben Vardanyan to 20 years in prison.")
     assert any(c == "173" and s == "AZEJUD" for c, s, _, _ in found)
+
+
+def test_a_critic_is_not_the_doer_of_the_act_it_criticises() -> None:
+    found = events("Egypt denounced an Israeli bid to seize the Gaza port.")
+    assert not any(c and c.startswith("19") and s == "EGY" for c, s, _, _ in found)
+    found = events("Moscow rejected the American attempt to impose sanctions on Iran.")
+    assert not any(c == "163" and s and s.startswith("RUS") for c, s, _, _ in found)
+
+
+def test_only_acts_done_with_each_other_are_joint() -> None:
+    doc = code_text("Russia and Syria carried out air strikes on Monday.", "2019-05-01")
+    assert not any(e.joint for e in doc.events)
+    assert not any(t == "QAT" for *_, t, _ in events("Norway and Qatar mediated the talks."))
+    met = code_text("Russia, China and Iran met in Tehran on Monday.", "2019-05-01").events[0]
+    pairs = {(s.code, t.code) for s, t in met.dyads()}
+    assert met.joint and {("RUS", "IRN"), ("IRN", "RUS"), ("CHN", "IRN")} <= pairs and len(pairs) == 6
+
+
+def test_a_conditional_ceasefire_stays_a_promise() -> None:
+    found = events("Hamas said it will declare a ceasefire if Israel withdraws its troops.")
+    assert any(c and c.startswith("03") for c, *_ in found)
+    assert not any(c and c.startswith("13") for c, *_ in found)
+
+
+def test_rallies_and_gatherings_are_not_misread() -> None:
+    found = events("Two journalists were arrested during a Hamas rally in Gaza.")
+    assert not any(c == "173" and s and "REB" in s for c, s, _, _ in found)   # Hamas arrested no one
+    assert any(c == "046" for c, *_ in events("Ministers gathered in Geneva for talks with Iran."))
+    assert not any(c and c.startswith("19") for c, *_ in events("Police arrested 20 people during clashes in Cairo."))
+
+
+def test_a_statement_has_no_place_target_and_a_capital_as_place_is_the_city() -> None:
+    assert [c[:3] for c in events("The French president issued a statement in Berlin on Monday.")] == [
+        ("010", "FRAGOV", None)]
+    assert ("0874", "USA", "AFG") in [c[:3] for c in events("The United States withdrew its troops from Kabul.")]
+    assert ("190", "AFGREB", "AFG") in [c[:3] for c in events("Taliban fighters attacked Kabul's airport.")]
+
+
+def test_what_others_expect_is_hypothetical() -> None:
+    assert [c[0::3] for c in events("The United States is expected to impose sanctions on Iran.")] == [
+        ("163", "hypothetical")]

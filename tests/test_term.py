@@ -50,3 +50,17 @@ def test_detention_extended_is_its_own_kind_with_the_court_as_source() -> None:
     assert ev.term is not None and ev.term.min == "P6M"
     curfew = code_text("The government extended the curfew in Diyarbakir.", "2019-05-01").events
     assert [e.kind for e in curfew] == ["CAMEO"]
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("The court sentenced him to two and a half years in prison.", "P2Y6M"),
+    ("The journalist was jailed for a year.", "P1Y"),
+])
+def test_halves_and_a_single_unit(text: str, low: str) -> None:
+    term = _legal(text).term
+    assert term is not None and term.min == term.max == low
+
+
+def test_life_or_death_in_the_offence_is_no_sentence() -> None:
+    assert _legal("A court jailed him for threatening the life of a judge.").term is None
+    assert _legal("A court jailed the officer for causing the death of a protester.").term is None

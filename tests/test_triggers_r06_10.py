@@ -86,14 +86,14 @@ def test_07_aid() -> None:
 
 @pytest.mark.model
 def test_08_yield() -> None:
-    # the curfew's place may be read as its target (Baghdad, IRQ): not checked here
-    _check("The Iraqi government lifted the curfew in Baghdad on Sunday.", "0813", "IRQGOV", UNREAD)
-    _check("The curfew in Baghdad was lifted by the Iraqi government on Sunday.", "0813", "IRQGOV", UNREAD)
+    # with no party named, the curfew's place is its target (Baghdad, IRQ)
+    _check("The Iraqi government lifted the curfew in Baghdad on Sunday.", "0813", "IRQGOV", "IRQ")
+    _check("The curfew in Baghdad was lifted by the Iraqi government on Sunday.", "0813", "IRQGOV", "IRQ")
     _check("The resignation of the Pakistani prime minister on Thursday surprised investors.", "0831", "PAKGOV",
            None)
-    _check("The Iraqi government did not lift the curfew in Baghdad.", "0813", "IRQGOV", UNREAD, "negated")
+    _check("The Iraqi government did not lift the curfew in Baghdad.", "0813", "IRQGOV", "IRQ", "negated")
     _check("Russia withdrew its troops from Syria on Monday.", "0874", "RUS", "SYR")
-    _check("Syria's president called off the offensive in Idlib on Friday.", "087", "SYRGOV", UNREAD)
+    _check("Syria's president called off the offensive in Idlib on Friday.", "087", "SYRGOV", "SYR")
 
 
 @pytest.mark.model

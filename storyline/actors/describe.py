@@ -241,17 +241,30 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     return ph
 
 
-# Where a capital stands for its government ("Washington demanded", "an admission by Moscow"), not for a place
-_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}   # not objects: "would blockade Paris" aims at the city
+# Where a capital stands for its government ("Washington demanded", "an admission by Moscow", "Moscow's
+# decision"), not for a place: never as an object ("would blockade Paris" aims at the city)
+_STANCES = {"decision", "position", "policy", "statement", "offer", "proposal", "demand", "call", "response",
+            "refusal", "stance", "plan", "move", "view", "reply", "request", "approach", "support", "opposition"}
 
 
 def _capital_as_actor(head: Token, iso: str) -> bool:
     from storyline.places.gazetteer import capital_country
 
-    by = head.dep_ == "pobj" and head.head.lower_ in ("by", "from")
-    if not (head.dep_ in _ACTOR_DEPS or by) or entity_label(head) != "GPE":
+    # "an offer from Moscow" (a noun's "from") is the government's, "withdrew its troops from Kabul" the city
+    agent = head.dep_ == "pobj" and (head.head.lower_ == "by" or
+                                     (head.head.lower_ == "from" and head.head.head.pos_ in ("NOUN", "PROPN")))
+    # "Moscow's decision" is the government's, "Kabul's airport" the city's
+    owner = head.dep_ == "poss" and _says_or_does(head.head)
+    if not (head.dep_ in ("nsubj", "nsubjpass") or agent or owner) or entity_label(head) != "GPE":
         return False
     return capital_country(head.text) == iso
+
+
+def _says_or_does(noun: Token) -> bool:
+    """A noun a government can own as its act or word: an event, a decision, a statement, an official."""
+    from storyline.events.lexicon import senses_for
+
+    return bool(senses_for(noun)) or noun.lemma_.lower() in _STANCES or noun.lemma_.lower() in role_lexicon().heads
 
 
 def _person_organisation(own: list[Token], names: list[Token]) -> tuple[gazetteer.Organisation | None, bool]:

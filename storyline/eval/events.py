@@ -273,7 +273,7 @@ class Counts:
     errors: int = 0
     # why a gold event is not reproduced at root level (each gold event counts once, in this order)
     gold_not_cameo: int = 0      # the gold code is not in the CAMEO table (CAMEO sets only)
-    one_for_many: int = 0        # unmatched while the sentence was coded (a compound coded as one event)
+    dyad_not_coded: int = 0      # unmatched while the sentence was coded (a dyad or compound party left out)
     nothing_coded: int = 0       # unmatched and the sentence gave no event
     root_differs: int = 0        # matched to an event with another root
     differences: Counter[str] = field(default_factory=Counter)   # "gold root>our root" for root_differs
@@ -338,7 +338,7 @@ def _why(gold: list[GoldEvent], system: list[SysEvent], pairs: dict[int, int], c
         if g.code[:1].isdigit() and g.code not in known:
             c.gold_not_cameo += 1
         elif j is None:
-            c.one_for_many += bool(system)
+            c.dyad_not_coded += bool(system)
             c.nothing_coded += not system
         else:
             c.root_differs += 1

@@ -51,7 +51,7 @@ def misses(results: dict[str, dict[str, Any]], names: tuple[str, ...] = ("plover
                                                                          "universalpetrarch")) -> str:
     """Why gold events are not reproduced at root level, per event set (see storyline/eval/events.py)."""
     rows = ["### Why gold events are missed at root level", "",
-            "| set | gold events | root right | gold code not in CAMEO | compound coded as one event | "
+            "| set | gold events | root right | gold code not in CAMEO | sentence coded, this dyad not | "
             "nothing coded | another root (gold>ours, most frequent) |", "|---|---|---|---|---|---|---|"]
     for name in names:
         r = results.get(name) or {}
@@ -59,7 +59,7 @@ def misses(results: dict[str, dict[str, Any]], names: tuple[str, ...] = ("plover
             continue
         top = ", ".join(f"{k} ({v})" for k, v in list((r.get("differences") or {}).items())[:4])
         rows.append(f"| {name} | {r['gold']} | {r['root']} | {r.get('gold_not_cameo', 0)} | "
-                    f"{r.get('one_for_many', 0)} | {r.get('nothing_coded', 0)} | {r.get('root_differs', 0)}: {top} |")
+                    f"{r.get('dyad_not_coded', 0)} | {r.get('nothing_coded', 0)} | {r.get('root_differs', 0)}: {top} |")
     return "\n".join(rows) + "\n" if len(rows) > 3 else ""
 
 

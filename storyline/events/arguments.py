@@ -75,9 +75,17 @@ def _subject(verb: Token) -> Token | None:
     if subj is None and verb.dep_ == "conj" and is_verbal(verb.head):
         return _subject(verb.head)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if subj is None and verb.dep_ == "acl" and infinitive and verb.head.dep_ in ("dobj", "nsubjpass") \
-            and is_verbal(verb.head.head):
-        return _subject(verb.head.head)   # "Bashir has taken steps to enhance freedoms"
+    if subj is None and verb.dep_ == "acl" and infinitive:
+        # "an Israeli bid to seize the port": whose bid; "Bashir has taken steps to enhance freedoms": who took
+        # them - only a verb that does the noun ("take", "make", "launch"), never one that judges it ("denounced
+        # an Israeli bid")
+        owner = _named_owner(verb.head)
+        if owner is not None:
+            return owner
+        gov = verb.head.head
+        if verb.head.dep_ in ("dobj", "nsubjpass") and is_verbal(gov) and gov.lemma_.lower() in _DOERS:
+            return _subject(gov)
+        return None
     if subj is None and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive)):
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head   # "X is about/ready to restore"
         return child(head, "nsubj", "nsubjpass")                            # "X is scheduled to attend"
@@ -147,21 +155,24 @@ def nominal_arguments(tok: Token, sense: Sense) -> Arguments:
     return args
 
 
+# Verbs that carry out the act their object names ("took steps to", "made an attempt to", "launched a bid to")
+_DOERS = LIGHT_VERBS | {"take", "undertake"}
+# Verbs of fighting: their subject fought in the clashes during which they acted ("captured a post during clashes")
+_COMBAT = {"capture", "seize", "retake", "take", "kill", "repel", "lose", "shoot", "destroy", "overrun"}
+
+
 def _took_part(noun: Token, sense: Sense) -> bool:
     """The subject of the verb a visit, talks or a clash hangs from took part in it ("arrived on a visit", "came
-    for talks", "captured a post during clashes"); not so for "convicted for attacks" or "arrested during
-    protests"."""
+    for talks", "captured a post during clashes"); not so for "convicted for attacks", "arrested during
+    protests" or "arrested 20 people during clashes"."""
     prep, root = noun.head.lower_, (sense.code or "")[:2]
-    return (prep in ("on", "for") and root == "04") or (prep == "during" and root == "19")
+    if prep == "during":
+        return root == "19" and noun.head.head.lemma_.lower() in _COMBAT
+    return prep in ("on", "for") and root == "04"
 
 
-def _event_agent(noun: Token | None) -> Token | None:
-    """Who carried out the attack a passive happened in: "killed in Israeli tank shelling", "wounded in a
-    Taliban attack", "killed in an air strike by government forces"."""
-    from storyline.events.lexicon import senses_for
-
-    if noun is None or is_verbal(noun) or not senses_for(noun):
-        return None
+def _named_owner(noun: Token) -> Token | None:
+    """The party a noun names as its own: "by"-agent, possessor, or a name or demonym before it."""
     by = pobj_of(noun, "by")
     if by is not None:
         return by
@@ -170,6 +181,19 @@ def _event_agent(noun: Token | None) -> Token | None:
                                                                       ("NORP", "GPE", "ORG"))):
             return c
     return None
+
+
+def _event_agent(noun: Token | None) -> Token | None:
+    """Who carried out the attack a passive happened in: "killed in Israeli tank shelling", "wounded in a
+    Taliban attack", "killed in an air strike by government forces". Attacks only (roots 18-20): "arrested
+    during a Hamas rally" was no arrest by Hamas."""
+    from storyline.events.lexicon import senses_for
+
+    if noun is None or is_verbal(noun):
+        return None
+    if not any((s.code or "")[:2] in ("18", "19", "20") for s in senses_for(noun)):
+        return None
+    return _named_owner(noun)
 
 
 def _names_someone(tok: Token) -> bool:

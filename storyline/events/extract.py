@@ -19,7 +19,7 @@ from storyline.events.arguments import (
     pobj_of,
 )
 from storyline.events.lexicon import Sense, senses_for
-from storyline.events.modality import condition_mark, modality
+from storyline.events.modality import condition_mark, is_withdrawal, modality
 from storyline.events.status import status_of
 from storyline.events.targets import fallback_target, inner_target, refine_target
 from storyline.events.term import term_of
@@ -80,8 +80,7 @@ def _purpose(verb: Token) -> bool:
 
 # Verbs that gather means for an act still to come: "raising funds for attacks", "training fighters for an
 # offensive"; the act after "for" has not happened.
-_FOR_USE = {"raise", "collect", "fund", "finance", "plan", "prepare", "train", "recruit", "buy", "smuggle",
-            "supply", "stockpile", "gather"}
+_FOR_USE = {"raise", "collect", "fund", "finance", "train", "recruit", "buy", "smuggle", "supply", "stockpile"}
 
 
 def _in_purpose(noun: Token) -> bool:
@@ -168,7 +167,7 @@ def _hostile_clause(clause: Token, doc: Document) -> bool:
         return False
     for sense in senses_for(clause):
         if sense.code and _conditions(clause, sense, arguments(clause, sense), doc) is not None:
-            withdrawal = sense.code.startswith("087") and condition_mark(clause) is not None
+            withdrawal = is_withdrawal(sense.code) and condition_mark(clause) is not None
             return sense.code[:2] >= "10" or withdrawal
     return False
 

@@ -22,9 +22,15 @@ _INTENT_OF = {"0841": "0353", "0871": "0356", "081": "0351", "085": "0354", "086
               "175": "137", "191": "1381", "192": "1382", "180": "1383", "190": "1384"}
 
 
-def as_intent(code: str | None, status: str, verbal: bool) -> tuple[str | None, str]:
-    """(code, status) for an act the source says it will carry out."""
-    if code is None or status != "planned" or not verbal:
+def is_withdrawal(code: str) -> bool:
+    """Pulling forces back or out (0872-0874): a threat when made conditional, unlike a ceasefire (0871), which
+    stays a promise ("will declare a ceasefire if Israel withdraws")."""
+    return code.startswith(("0872", "0873", "0874"))
+
+
+def as_intent(code: str | None, status: str, announced: bool) -> tuple[str | None, str]:
+    """(code, status) for an act the source (named in the text: `announced`) says it will carry out."""
+    if code is None or status != "planned" or not announced:
         return code, status
     for key in (code, code[:3], code[:2]):
         if key in _INTENT_OF:
@@ -51,14 +57,14 @@ def as_threat(code: str | None, status: str, mark: str | None) -> tuple[str | No
     codes "X will boycott the elections unless ...". Cooperative acts on a condition stay what they are."""
     # "could attack Ukraine if the talks fail" is a writer's conjecture, no threat: "if" counts on a stated future
     conditional = mark == "unless" or (mark == "if" and status == "planned")
-    if code is None or not conditional or not (code[:2] >= "10" or code.startswith("087")):
+    if code is None or not conditional or not (code[:2] >= "10" or is_withdrawal(code)):
         return code, status
     if code.startswith("13"):
         return code, "asserted"
     for key in (code, code[:3], code[:2]):
         if _INTENT_OF.get(key, "").startswith("13"):
             return _INTENT_OF[key], "asserted"
-    return ("131" if code.startswith("087") else "130"), "asserted"
+    return ("131" if is_withdrawal(code) else "130"), "asserted"
 
 
 # A cooperative act the source says it will not do is a refusal (12x): "will not accept any more refugees",
@@ -82,6 +88,7 @@ def as_refusal(code: str | None, status: str, tok: Token) -> tuple[str | None, s
         if key in _REFUSAL_OF:
             return _REFUSAL_OF[key], "asserted"
     return code, status
+
 
 def modality(code: str | None, status: str, tok: Token, announced: bool) -> tuple[str | None, str]:
     """All three readings in order, for an act whose source the text names (`announced`)."""

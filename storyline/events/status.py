@@ -9,8 +9,10 @@ Token = Any
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should"}
-_PLAN_VERBS = {"plan", "schedule", "expect", "set", "intend", "prepare", "aim", "propose", "about", "prepared", "want",
-               "vow", "swear"}
+_PLAN_VERBS = {"plan", "schedule", "set", "intend", "prepare", "aim", "propose", "about", "prepared", "vow", "swear",
+               "want"}
+# Another's expectation is no plan the source states: "is expected to impose sanctions", "is likely to attack"
+_GUESS_VERBS = {"expect", "likely"}
 # Verbs that report what someone said: "said they would boycott" is the future of the past, a plan, not a maybe.
 _REPORTING = {"say", "announce", "tell", "confirm", "declare", "state", "add", "warn", "insist", "indicate"}
 _HEDGES = {"allegedly", "reportedly", "purportedly", "apparently", "supposedly"}
@@ -48,6 +50,8 @@ def status_of(tok: Token) -> str:
         return "claimed"
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in kids):
         return "planned"
+    if any(node.lemma_.lower() in _GUESS_VERBS and node.i != tok.i for node in chain):
+        return "hypothetical"
     if any(node.lemma_.lower() in _PLAN_VERBS and node.i != tok.i for node in chain):
         return "planned"
     if any(c.dep_ == "aux" and c.lower_ == "would" for c in kids) and _reported(chain[-1]):

@@ -73,13 +73,14 @@ def place_target(doc: Document, tok: Token, args: Arguments) -> Actor | None:
     # "threatened to impose a curfew in Algiers": the act the trigger's clause names, and that act's object
     acts = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and is_verbal(c)]
     objects = [o for a in acts for o in a.children if o.dep_ == "dobj"]
-    heads = [t for t in (tok, args.target, args.governor, host, *acts, *objects) if t is not None]
+    own = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]   # "the curfew in Baghdad was lifted"
+    heads = [t for t in (tok, args.target, args.governor, host, *own, *acts, *objects) if t is not None]
     for head in heads:
         obj = pobj_of(head, *_LOCATIVE)
         if obj is None or tok.i in {t.i for t in obj.subtree}:
             continue   # "killed in a U.S. airstrike": the phrase holding the trigger is no place of it
-        sub = obj.subtree
-        first, last = min(t.idx for t in sub), max(t.idx + len(t.text) for t in obj.subtree)
+        words = list(obj.subtree)
+        first, last = min(t.idx for t in words), max(t.idx + len(t.text) for t in words)
         for place in doc.places:
             if place.span is not None and place.country and first <= place.span.start < last:
                 return Actor(text=place.span.text, span=place.span, name=place.name, code=place.country,
@@ -87,15 +88,25 @@ def place_target(doc: Document, tok: Token, args: Arguments) -> Actor | None:
     return None
 
 
-# Acts two parties do together, so that a conjoined subject names both sides ("Brazil and the United States
-# deepened their partnership", "the two armies clashed"): agreeing, consulting, cooperating, restoring ties,
-# apologising to each other, signing agreements, material cooperation, ceasefires, fighting. Praise (051) and the
-# like are one-sided.
-_JOINT = ("03", "04", "050", "054", "055", "057", "06", "0871", "19")
+# Acts two parties can only do with each other, so that a conjoined subject names both sides: "Obama and Putin
+# will meet", "Jordan and Britain agreed to hold exercises", "the two armies clashed", "Brazil and the United
+# States deepened their partnership". Read from the word, not the code: "Russia and Syria carried out air strikes"
+# (19) and "Norway and Qatar mediated" (045) are done together against or for a third party, not to each other.
+_SYMMETRIC = {"meet", "meeting", "talk", "negotiate", "negotiation", "agree", "agreement", "clash", "fight",
+              "fighting", "sign", "reconcile", "reconciliation", "cooperate", "cooperation", "partnership",
+              "ceasefire", "truce", "exchange", "restore", "establish", "normalize", "normalise", "resume",
+              "deepen", "strengthen", "improve", "ally", "renew", "upgrade", "consensus", "deal", "accord",
+              "understanding", "tie"}
+_SYMMETRIC_CODES = ("03", "04", "05", "06", "0871", "19")
 
 
-def joint(code: str | None) -> bool:
-    return bool(code) and code.startswith(_JOINT) and code not in ("042", "043")   # a visit has a host
+def joint(sense: Sense, tok: Token) -> bool:
+    """Whether `tok` (a trigger of `sense`) names an act two parties do with each other."""
+    code = sense.code or ""
+    if not code.startswith(_SYMMETRIC_CODES) or code in ("042", "043", "045"):   # visits have hosts
+        return False
+    words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "xcomp"))}
+    return bool(words & _SYMMETRIC)
 
 
 _FORCES = {"MIL", "COP"}
@@ -155,11 +166,12 @@ def fallback_target(doc: Document, tok: Token, sense: Sense, args: Arguments,
     if target is not None and source is not None and args.target.pos_ == "PRON" \
             and (target.name, target.code) == (source.name, source.code):
         target = None   # "Nigeria announced that it will ...": the clause's subject is the speaker again
-    if target is None and source is not None and joint(sense.code):
+    if target is None and source is not None and joint(sense, tok):
         # "Obama and Putin will meet": each is the other's partner
         target = next((actor_at(doc, c) for c in args.source.conjuncts if actor_at(doc, c) is not None), None)
         if target is not None:
             return target, True
-    if target is None and (source is not None or sense.implied_source):
+    statement = (sense.code or "").startswith("01")   # a statement made in Berlin is not addressed to Germany
+    if target is None and (source is not None or sense.implied_source) and not statement:
         target = place_target(doc, tok, args)
     return target, False

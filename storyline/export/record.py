@@ -9,7 +9,7 @@ from typing import Any
 
 from storyline.doc import Actor, Document, Event, Place, Span, Term, TimeValue
 
-SCHEMA_VERSION = "0.2"   # 0.2: "term"
+SCHEMA_VERSION = "0.2"   # 0.2: "term", "also_sources", "also_targets", "joint"
 
 
 def span_dict(span: Span | None) -> dict[str, Any] | None:
