@@ -291,7 +291,19 @@ def _framed(tok: Token) -> bool:
     return tok.dep_ == "compound" and tok.head.lemma_.lower() in _FRAMES
 
 
-def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candidate | None:
+@dataclass
+class Roles:
+    """Who did it and to whom, as read for one trigger and sense, before implied actors fill the gaps."""
+
+    args: Arguments
+    consumed: set[int]
+    source: Actor | None
+    target: Actor | None
+    joint: bool
+
+
+def read_roles(doc: Document, tok: Token, sense: Sense) -> Roles | None:
+    """The sense's conditions and its parties; None when the sense does not fit the words around `tok`."""
     args = arguments(tok, sense)
     if sense.kind == "ELECTION" and args.source is None:
         args.source = _winner(tok)
@@ -304,15 +316,28 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
     refine_target(doc, tok, sense, args, consumed, moved)
     source = actor_at(doc, args.source) if args.source is not None else None
     target, together = fallback_target(doc, tok, sense, args, source)
+    return Roles(args, consumed, source, target, together)
+
+
+def _new_report(tok: Token, sense: Sense, roles: Roles) -> bool:
+    """Whether the trigger reports an event of its own, not a re-mention or a time reference."""
+    source, target, args = roles.source, roles.target, roles.args
     protest = (sense.code or "").startswith("14")
     if source is None and target is None and not (sense.implied_source or sense.implied_target or protest):
-        return None
+        return False
     if not is_verbal(tok) and tok.dep_ == "pobj" and tok.head.lower_ in _TEMPORAL_PREPS and not _has_time(tok) \
             and not _names_new_party(args):
-        return None  # "after his release": a time reference back to an event told elsewhere, not a new report
+        return False  # "after his release": a time reference back to an event told elsewhere, not a new report
+    # a bare event noun re-mentions an event ("the latest releases"); it is not a new one
     light = args.governor is not None and args.governor.lemma_.lower() in LIGHT_VERBS
-    if not is_verbal(tok) and source is None and target is None and not (_has_time(tok) or sense.consumes or light):
-        return None  # a bare event noun re-mentions an event ("the latest releases"); it is not a new one
+    return is_verbal(tok) or source is not None or target is not None or _has_time(tok) or sense.consumes or light
+
+
+def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candidate | None:
+    roles = read_roles(doc, tok, sense)
+    if roles is None or not _new_report(tok, sense, roles):
+        return None
+    args, source, target = roles.args, roles.source, roles.target
     if target is None and sense.patient and sense.implied_source:
         target = _clause_possessor(doc, args.governor or tok)
     if sense.kind == "ELECTION" and source is None:
@@ -326,29 +351,32 @@ def build(doc: Document, tok: Token, sense: Sense, ctx_iso: str | None) -> Candi
         code = "145" if _turned_violent(tok) else code
     source = source or _implied(sense.implied_source, target, ctx_iso)
     target = target or _implied(sense.implied_target, source, ctx_iso)
-    count, count_tok = _count(args.target if sense.patient or is_passive(tok) else args.source)
-    sent = tok.sent
-    status = status_of(tok)
     # the text names who will (not) do it, even someone the coder cannot code ("Biden said he would not ...")
     named = (source is not None and not source.inferred) or args.source is not None
-    announced = (is_verbal(tok) or args.governor is not None) and named
-    code, status = modality(code, status, tok, announced)
-    info = cameo.get(code) if code else None
-    also_targets = _others(doc, args.extra_targets, target)
-    also_sources = _others(doc, conjuncts(args.source), source, target)
+    code, status = modality(code, status_of(tok), tok, (is_verbal(tok) or args.governor is not None) and named)
+    event = _event(doc, tok, sense, code, status, Roles(args, roles.consumed, source, target, roles.joint))
     inferred = any(a is not None and a.inferred for a in (source, target))
     conf = _BASE + _PER_ACTOR * explicit + (_VERBAL if is_verbal(tok) else 0) - (_IMPLIED_PENALTY if inferred else 0)
-    event = Event(
+    event.confidence = max(0.05, min(conf, 0.95))
+    return Candidate(event, roles.consumed)
+
+
+def _event(doc: Document, tok: Token, sense: Sense, code: str | None, status: str, roles: Roles) -> Event:
+    """The event record: code facts from the CAMEO table, count, co-parties, term."""
+    info = cameo.get(code) if code else None
+    args, source, target = roles.args, roles.source, roles.target
+    count, count_tok = _count(args.target if sense.patient or is_passive(tok) else args.source)
+    sent = tok.sent
+    return Event(
         trigger=_trigger_span(doc, tok), sentence=Span.of(doc.text, sent.start_char, sent.end_char),
         cameo=code, kind=sense.kind, name=info.name if info else sense.kind.title(),
         goldstein=info.goldstein if info else None, quadclass=info.quadclass if info else None,
         plover_type=info.plover_type if info else None, plover_mode=info.plover_mode if info else None,
         source=source, target=target, count=count,
         count_span=Span.of(doc.text, count_tok.idx, count_tok.idx + len(count_tok.text)) if count_tok else None,
-        status=status, confidence=max(0.05, min(conf, 0.95)), also_sources=also_sources, also_targets=also_targets,
-        joint=together,
+        status=status, also_sources=_others(doc, conjuncts(args.source), source, target),
+        also_targets=_others(doc, args.extra_targets, target), joint=roles.joint,
         term=term_of(doc.text, tok) if _gives_term(sense, tok) else None)
-    return Candidate(event, consumed)
 
 
 def _others(doc: Document, tokens: tuple[Token, ...], *taken: Actor | None) -> list[Actor]:
