@@ -263,3 +263,12 @@ def test_a_statement_has_no_place_target_and_a_capital_as_place_is_the_city() ->
 def test_what_others_expect_is_hypothetical() -> None:
     assert [c[0::3] for c in events("The United States is expected to impose sanctions on Iran.")] == [
         ("163", "hypothetical")]
+
+
+def test_counts_do_not_hide_a_people_and_the_islamic_state_is_an_armed_group() -> None:
+    assert ("190", "ISRMIL", "PSE") in [c[:3] for c in events(
+        "Israeli forces kill at least 74 Palestinians across the Gaza Strip.")]
+    assert any(t == "IMGMUSISI" for *_, t, _ in events(
+        "The United States military launches airstrikes against Islamic State targets in Syria."))
+    assert any(c == "190" and s == "RUSMIL" for c, s, _, _ in events(
+        "A Russian drone strikes a church in Lviv, western Ukraine."))

@@ -190,7 +190,9 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     names = name_tokens(head)
     if label in ("GPE", "NORP") or (label is None and head.pos_ == "PROPN" and gazetteer.country_for(head.text)):
         iso = _countries([head]) or _countries(own)
-        if iso and len(own) <= 3:
+        # a short name ("the Cambodians", "Russia"); counts do not lengthen it ("at least 74 Palestinians")
+        core = [t for t in own if t.dep_ not in ("nummod", "quantmod", "advmod", "det", "predet") and not t.like_num]
+        if iso and len(core) <= 3:
             ph.country, ph.kind, ph.name, ph.basis = iso, "country", gazetteer.country_name(iso), "country"
             if _capital_as_actor(head, iso):
                 ph.roles, ph.basis = ["GOV"], "capital"   # still a place name: kind stays "country"
