@@ -272,3 +272,8 @@ def test_counts_do_not_hide_a_people_and_the_islamic_state_is_an_armed_group() -
         "The United States military launches airstrikes against Islamic State targets in Syria."))
     assert any(c == "190" and s == "RUSMIL" for c, s, _, _ in events(
         "A Russian drone strikes a church in Lviv, western Ukraine."))
+
+
+def test_an_ethnic_group_is_the_people_of_the_country_it_lives_in() -> None:
+    assert ("141", "SRBCVL", "SRB") in [c[:3] for c in events(
+        "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.")]

@@ -192,6 +192,11 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
         iso = _countries([head]) or _countries(own)
         # a short name ("the Cambodians", "Russia"); counts do not lengthen it ("at least 74 Palestinians")
         core = [t for t in own if t.dep_ not in ("nummod", "quantmod", "advmod", "det", "predet") and not t.like_num]
+        if iso and any(t.lower_ == "ethnic" for t in own):
+            # "ethnic Albanians" in Serbia or Macedonia are that country's people, not Albania: civilians whose
+            # country the context gives
+            ph.kind, ph.roles, ph.basis = "group", ["CVL"], "ethnic-group"
+            return ph
         if iso and len(core) <= 3:
             ph.country, ph.kind, ph.name, ph.basis = iso, "country", gazetteer.country_name(iso), "country"
             if _capital_as_actor(head, iso):

@@ -34,7 +34,8 @@ def context_country(doc: Document, parsed: Any) -> str | None:
         return cached or None
     counts: Counter[str] = Counter()
     for ent in parsed.ents:
-        if ent.label_ in ("GPE", "NORP") and not doc.in_boilerplate(ent.start_char, ent.end_char):
+        ethnic = ent.start > 0 and parsed[ent.start - 1].lower_ == "ethnic"   # "ethnic Albanians in Serbia"
+        if ent.label_ in ("GPE", "NORP") and not ethnic and not doc.in_boilerplate(ent.start_char, ent.end_char):
             iso = gazetteer.country_for(ent.text)
             if iso:
                 counts[iso] += 2
