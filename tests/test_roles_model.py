@@ -277,3 +277,10 @@ def test_counts_do_not_hide_a_people_and_the_islamic_state_is_an_armed_group() -
 def test_an_ethnic_group_is_the_people_of_the_country_it_lives_in() -> None:
     assert ("141", "SRBCVL", "SRB") in [c[:3] for c in events(
         "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.")]
+
+
+def test_set_free_however_parsed_and_the_media_as_an_actor() -> None:
+    assert ("0841", "KHMGOV") in [c[:2] for c in events(
+        "The Cambodian government set free 20 political prisoners on Tuesday.")]
+    assert [c[0] for c in events("The Thai government set the prisoners free on Tuesday.")] == ["0841"]
+    assert ("1721", "MED") in [(c, t) for c, _, t, _ in events("The government cracked down on independent media.")]

@@ -108,7 +108,9 @@ def lemma_of(tok: Any) -> str:
         lemma = lemma.rstrip("s")  # the small model leaves some plurals unlemmatised ("releases")
     table = triggers()
     for c in tok.children:
-        if c.dep_ in ("prt", "advmod") and f"{lemma} {c.lower_}" in table:  # "stepped down" parses down as advmod
+        # "stepped down" parses "down" as advmod; "set the prisoners free" parses "free" as a clause or complement
+        if c.dep_ in ("prt", "advmod", "oprd", "acomp", "advcl", "ccomp") and f"{lemma} {c.lower_}" in table \
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             return f"{lemma} {c.lower_}"
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and f"{lemma} {c.lower_}" in table:
