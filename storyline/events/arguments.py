@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.events.lexicon import Sense, key_prep, verbal
+from storyline.events.lexicon import Sense, key_prep, senses_for, verbal
 
 Token = Any
 
@@ -136,7 +136,7 @@ def nominal_arguments(tok: Token, sense: Sense) -> Arguments:
     on = pobj_of(tok, *sense.target_preps, "between")
     if on is not None and args.target is None:
         args.target = on
-    comp = next((c for c in tok.children if c.dep_ == "compound" and _names_someone(c)), None)
+    comp = next((c for c in tok.children if c.dep_ == "compound" and names_someone(c)), None)
     if comp is not None and args.source is None and not sense.patient:
         args.source = comp
     gov = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr", "acomp") and is_verbal(tok.head) else None
@@ -177,7 +177,7 @@ def _named_owner(noun: Token) -> Token | None:
     if by is not None:
         return by
     for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (_names_someone(c) or c.ent_type_ in
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (names_someone(c) or c.ent_type_ in
                                                                       ("NORP", "GPE", "ORG"))):
             return c
     return None
@@ -187,8 +187,6 @@ def _event_agent(noun: Token | None) -> Token | None:
     """Who carried out the attack a passive happened in: "killed in Israeli tank shelling", "wounded in a
     Taliban attack", "killed in an air strike by government forces". Attacks only (roots 18-20): "arrested
     during a Hamas rally" was no arrest by Hamas."""
-    from storyline.events.lexicon import senses_for
-
     if noun is None or is_verbal(noun):
         return None
     if not any((s.code or "")[:2] in ("18", "19", "20") for s in senses_for(noun)):
@@ -196,7 +194,7 @@ def _event_agent(noun: Token | None) -> Token | None:
     return _named_owner(noun)
 
 
-def _names_someone(tok: Token) -> bool:
+def names_someone(tok: Token) -> bool:
     """A compound that can be the actor ("police crackdown", "Hamas attack"), not the event ("mediation effort")."""
     from storyline.actors.lexicon import roles
 

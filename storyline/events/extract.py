@@ -16,6 +16,7 @@ from storyline.events.arguments import (
     conjuncts,
     is_passive,
     is_verbal,
+    names_someone,
     pobj_of,
 )
 from storyline.events.lexicon import Sense, senses_for
@@ -53,19 +54,13 @@ def _skip(tok: Token) -> bool:
     if tok.dep_ in ("compound", "amod") or tok.is_space:
         return True
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "advcl", "acl") and tok.head.pos_ != "VERB" \
-            and not (tok.dep_ == "acl" and _names_people(tok.head)):   # "demonstrators protesting the results"
+            and not (tok.dep_ == "acl" and names_someone(tok.head)):   # "demonstrators protesting the results"
         return True
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
         return True
     if not is_verbal(tok):
         return _in_purpose(tok)
     return _purpose(tok)
-
-
-def _names_people(noun: Token) -> bool:
-    from storyline.actors.lexicon import roles
-
-    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in roles().heads
 
 
 def _purpose(verb: Token) -> bool:
