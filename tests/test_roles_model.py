@@ -284,3 +284,12 @@ def test_set_free_however_parsed_and_the_media_as_an_actor() -> None:
         "The Cambodian government set free 20 political prisoners on Tuesday.")]
     assert [c[0] for c in events("The Thai government set the prisoners free on Tuesday.")] == ["0841"]
     assert ("1721", "MED") in [(c, t) for c, _, t, _ in events("The government cracked down on independent media.")]
+
+
+def test_a_cancelled_or_planned_attack_did_not_happen_and_victims_are_local() -> None:
+    assert [c[3] for c in events("U.S. president Donald Trump cancels a planned attack against Iran.")] == ["negated"]
+    assert [c[3] for c in events("Israel today mounted its long-planned invasion of South Lebanon.")] == ["asserted"]
+    assert ("190", "ISRMIL", "PSE") in [c[:3] for c in events(
+        "Israeli forces kill at least 57 people in the Gaza Strip, including 35 aid seekers.")]
+    tank = events("A drone strikes a fuel tank at Kuwait International Airport.")
+    assert ("190", "MIL", None) in [c[:3] for c in tank]   # a fuel tank is no armour

@@ -176,6 +176,7 @@ def _countries(tokens: list[Token]) -> str | None:
 
 
 _CONDITIONS = {"state"}
+_NOT_ARMOUR = {"fuel", "oil", "gas", "water", "storage", "septic", "think", "fish"}
 
 
 def read_phrase(head: Token, on: str | None) -> Phrase | None:
@@ -183,6 +184,9 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     lex = role_lexicon()
     if head.lemma_.lower() in _CONDITIONS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None   # "a state of emergency", "a state of siege": a condition, not the state
+    if head.lemma_.lower() == "tank" and any(c.dep_ == "compound" and c.lemma_.lower() in _NOT_ARMOUR
+                                             for c in head.children):
+        return None   # "a fuel tank", "a think tank": no armour
     own = _own_tokens(head)
     ph = Phrase(head=head, tokens=phrase_tokens(head), plural=head.tag_ in ("NNS", "NNPS"))
     _read_count(ph, own)

@@ -41,7 +41,30 @@ def _reported(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
 
 
+# A noun's own modifier says the act is only intended ("a planned attack"); a verb that calls it off says it will
+# not happen ("cancels a planned attack against Iran")
+_INTENDED = {"planned", "proposed", "possible", "potential", "expected", "scheduled"}
+# Verbs that carry the act out: "mounted its long-planned invasion" happened
+_DONE = {"carry", "launch", "mount", "stage", "conduct", "begin", "start", "open", "complete"}
+_CALLED_OFF = {"cancel", "scrap", "abandon", "call", "shelve", "drop", "postpone"}
+
+
+def _noun_status(tok: Token) -> str | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CALLED_OFF and \
+            (tok.head.lemma_.lower() != "call" or any(c.lower_ == "off" for c in tok.head.children)):
+        return "negated"
+    carried_out = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DONE
+    if not carried_out and any(c.dep_ == "amod" and c.lower_ in _INTENDED for c in tok.children):
+        return "planned"
+    return None
+
+
 def status_of(tok: Token) -> str:
+    own = _noun_status(tok)
+    if own is not None:
+        return own
     chain = _clause(tok)
     kids = [c for node in chain for c in node.children]
     if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):

@@ -3,6 +3,7 @@ object's own phrases, the other party of a joint act, the place of the event. Th
 speaker's own pronoun are never the target."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from storyline.actors.stage import actor_at
@@ -141,6 +142,16 @@ def owned_by_source(doc: Document, target: Token | None, source: Token | None, c
         (mine.name or mine.code) == (theirs.name or theirs.code)
 
 
+def _local(target: Actor, place: Actor | None) -> Actor:
+    """People whose country came only from the article's context take the country of the place the act happened
+    in: "Israeli forces kill at least 57 people in the Gaza Strip" killed people of Gaza, not Israelis."""
+    if place is None or not place.country or place.country == target.country:
+        return target
+    code = place.country + "".join(target.roles)
+    basis = (target.basis or "").removesuffix("+context-country") + "+place-country"
+    return replace(target, country=place.country, code=code, basis=basis)
+
+
 def refine_target(doc: Document, tok: Token, sense: Sense, args: Arguments, consumed: set[int], moved: bool) -> None:
     """Settle `args.target` once the sense's conditions hold (`consumed`: the words its content took; `moved`:
     the target was already found inside the object)."""
@@ -163,6 +174,8 @@ def fallback_target(doc: Document, tok: Token, sense: Sense, args: Arguments,
     """The target actor: the one `args.target` names, else the other party of a joint act, else the place; and
     whether source and target acted together (the joint case)."""
     target = actor_at(doc, args.target) if args.target is not None else None
+    if target is not None and (target.basis or "").endswith("+context-country"):
+        target = _local(target, place_target(doc, tok, args))
     if target is not None and source is not None and args.target.pos_ == "PRON" \
             and (target.name, target.code) == (source.name, source.code):
         target = None   # "Nigeria announced that it will ...": the clause's subject is the speaker again
