@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from storyline.api import code_text
+from tests.coded import rows
 
 pytestmark = pytest.mark.model
 
 
 def coded(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [(e.cameo, e.source and e.source.code, e.target and e.target.code)
-            for e in code_text(text, "2019-05-01").events]
+    return [row[:3] for row in rows(text)]
 
 
 def test_target_inside_the_object() -> None:

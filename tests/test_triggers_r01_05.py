@@ -7,10 +7,11 @@ from importlib import resources
 import pytest
 import yaml
 
+from storyline.doc import Event
 from storyline.events import cameo
 from storyline.events.lexicon import triggers
+from tests.coded import code_of, events, one
 
-DATE = "2019-05-01"
 ROOTS = ("01", "02", "03", "04", "05")
 
 # Codes in our range with no entry, and why. The two-digit roots are never coded themselves: a statement, appeal,
@@ -18,21 +19,8 @@ ROOTS = ("01", "02", "03", "04", "05")
 WITHOUT_SIGNAL = {"01", "02", "03", "04", "05"}
 
 
-def code(text: str) -> list:
-    from storyline.api import code_text
-
-    return code_text(text, DATE).events
-
-
-def one(text: str, root: str):  # noqa: ANN201
-    """The single event of `root` the sentence gives."""
-    found = [e for e in code(text) if e.cameo and e.cameo.startswith(root)]
-    assert len(found) == 1, (text, [(e.cameo, e.trigger.text) for e in code(text)])
-    return found[0]
-
-
-def actors(ev) -> tuple[str | None, str | None]:  # noqa: ANN001
-    return (ev.source.code if ev.source else None, ev.target.code if ev.target else None)
+def actors(ev: Event) -> tuple[str | None, str | None]:
+    return code_of(ev.source), code_of(ev.target)
 
 
 def test_every_code_in_range_is_reachable_or_listed() -> None:
@@ -70,7 +58,7 @@ def test_01_statements() -> None:
 def test_a_bare_said_is_no_event() -> None:
     for text in ("A Russian government spokesman said the weather in Moscow was bad on Monday.",
                  "The Kenyan president said on Friday that the economy had grown."):
-        assert not [e for e in code(text) if e.cameo and e.cameo[:2] in ROOTS], text
+        assert not [e for e in events(text) if e.cameo and e.cameo[:2] in ROOTS], text
 
 
 @pytest.mark.model
@@ -98,7 +86,7 @@ def test_03_intents() -> None:
     ev = one("Pakistan did not agree to resume negotiations with India.", "03")
     assert (ev.cameo, ev.source.code, ev.status) == ("036", "PAK", "negated")
     # the clause is the content of the intent, not an event of its own
-    assert [e.cameo for e in code("Russia agreed to lift the embargo on Georgian wine.")] == ["0354"]
+    assert [e.cameo for e in events("Russia agreed to lift the embargo on Georgian wine.")] == ["0354"]
 
 
 @pytest.mark.model
@@ -142,7 +130,7 @@ def test_03_ready_and_prepared_state_an_intent_by_topic() -> None:
     assert (ev.cameo, ev.source.code) == ("036", "DEU")
     # a coercive act one is prepared to take is no intent to cooperate ("law" names no policy change here)
     text = "The Iraqi government said it was prepared to impose martial law in Baghdad."
-    assert not [e for e in code(text) if (e.cameo or "")[:2] == "03"]
+    assert not [e for e in events(text) if (e.cameo or "")[:2] == "03"]
 
 
 @pytest.mark.model
@@ -164,7 +152,7 @@ def test_10_announcing_what_another_must_do_is_a_demand() -> None:
     text = "Kenyan rebels announced that the government must release all political prisoners."
     ev = one(text, "10")
     assert (ev.cameo, actors(ev)) == ("100", ("KENREB", "KENGOV"))
-    assert [e.cameo for e in code(text)] == ["100"], "what must be done is the demand's content"
+    assert [e.cameo for e in events(text)] == ["100"], "what must be done is the demand's content"
     ev = one("The United Nations concluded that Israel must allow aid into Gaza.", "10")
     assert (ev.cameo, actors(ev)) == ("100", ("IGOUNO", "ISR"))
 

@@ -8,28 +8,15 @@ from importlib import resources
 import pytest
 import yaml
 
-from storyline.doc import Event
 from storyline.events import cameo
+from tests.coded import code_of, events, one
 
-DATE = "2019-05-01"
 ROOTS = ("06", "07", "08", "09", "10")
 
 # Codes in our range that no word signals on its own: each needs a judgement about the whole situation.
 NO_LEXICAL_SIGNAL = {
     "084",   # "return, release" with nothing named: every return or release names persons (0841) or property (0842)
 }
-
-
-def _events(text: str) -> list[Event]:
-    from storyline.api import code_text
-
-    return code_text(text, DATE).events
-
-
-def _one(text: str, root: str) -> Event:
-    found = [e for e in _events(text) if (e.cameo or "").startswith(root)]
-    assert len(found) == 1, f"{text!r}: {[(e.cameo, e.trigger.text) for e in _events(text)]}"
-    return found[0]
 
 
 # Target not checked: the argument finder does not yet read the target from a "with"-phrase or a "from"-phrase
@@ -39,18 +26,14 @@ UNREAD = object()
 UNREAD_SOURCE = object()
 
 
-def _code(actor) -> str | None:  # noqa: ANN001
-    return actor.code if actor is not None else None
-
-
 def _check(text: str, code: str, source: str | None | object, target: str | None | object,
            status: str = "asserted") -> None:
-    ev = _one(text, code[:2])
+    ev = one(text, code[:2])
     assert ev.cameo == code, (text, ev.cameo)
     if source is not UNREAD_SOURCE:
-        assert _code(ev.source) == source, (text, _code(ev.source))
+        assert code_of(ev.source) == source, (text, code_of(ev.source))
     if target is not UNREAD:
-        assert _code(ev.target) == target, (text, _code(ev.target))
+        assert code_of(ev.target) == target, (text, code_of(ev.target))
     assert ev.status == status, (text, ev.status)
 
 
@@ -61,13 +44,13 @@ def test_06_material_cooperation() -> None:
     _check("Japan shared intelligence with South Korea on Monday.", "064", "JPN", UNREAD)
     _check("Two suspects were extradited to Germany by Turkey on Friday.", "063", "TUR", "DEU")
     _check("Japan did not share intelligence with South Korea.", "064", "JPN", UNREAD, "negated")
-    ev = _one("China and Russia traded oil and grain worth billions of dollars last year.", "06")
-    assert ev.cameo == "061" and _code(ev.source) == "CHN"
+    ev = one("China and Russia traded oil and grain worth billions of dollars last year.", "06")
+    assert ev.cameo == "061" and code_of(ev.source) == "CHN"
 
 
 @pytest.mark.model
 def test_06_trading_fire_is_not_trade() -> None:
-    codes = [e.cameo for e in _events("Indian and Pakistani troops traded fire across the border on Sunday.")]
+    codes = [e.cameo for e in events("Indian and Pakistani troops traded fire across the border on Sunday.")]
     assert "061" not in codes
 
 
@@ -98,7 +81,7 @@ def test_08_yield() -> None:
 
 @pytest.mark.model
 def test_08_returning_home_is_no_release() -> None:
-    assert not [e for e in _events("The Russian ambassador returned to Moscow on Monday.") if e.cameo == "0841"]
+    assert not [e for e in events("The Russian ambassador returned to Moscow on Monday.") if e.cameo == "0841"]
 
 
 # 09 --------------------------------------------------------------------------------------------------------------
@@ -110,7 +93,7 @@ def test_09_investigate() -> None:
     _check("The investigation by French police against the mayor of Marseille began on Monday.", "090", "FRACOP",
            "FRAGOV")
     _check("Police in France did not investigate the mayor of Marseille.", "090", "FRACOP", "FRAGOV", "negated")
-    assert _one("French police investigated corruption at the town hall on Monday.", "09").cameo == "091"
+    assert one("French police investigated corruption at the town hall on Monday.", "09").cameo == "091"
 
 
 # 10 --------------------------------------------------------------------------------------------------------------
@@ -126,13 +109,13 @@ def test_10_demand() -> None:
 
 @pytest.mark.model
 def test_10_demanded_clause_is_not_an_event_of_its_own() -> None:
-    codes = [e.cameo for e in _events("Ukraine demanded that Russia lift the blockade of its ports.")]
+    codes = [e.cameo for e in events("Ukraine demanded that Russia lift the blockade of its ports.")]
     assert codes == ["105"], codes
 
 
 @pytest.mark.model
 def test_10_economic_demand_is_no_event() -> None:
-    assert not [e for e in _events("China's demand for oil rose sharply in March.") if (e.cameo or "")[:2] == "10"]
+    assert not [e for e in events("China's demand for oil rose sharply in March.") if (e.cameo or "")[:2] == "10"]
 
 
 # reachability -----------------------------------------------------------------------------------------------------
@@ -172,8 +155,8 @@ def test_07_evacuating_people_is_aid_evacuating_settlements_a_pullout() -> None:
            "NGOHLHIRC", "SYRCVL")
     _check("Israel evacuated its settlements in the Gaza Strip in August.", "0874", "ISR", "PSE")
     # announced for the future, a pullout is the intent to yield (035), as CAMEO coders read it
-    ev = _one("Israel will evacuate its settlements in the Gaza Strip.", "03")
-    assert (ev.cameo, _code(ev.source)) == ("035", "ISR")
+    ev = one("Israel will evacuate its settlements in the Gaza Strip.", "03")
+    assert (ev.cameo, code_of(ev.source)) == ("035", "ISR")
 
 
 @pytest.mark.model
@@ -181,7 +164,7 @@ def test_07_peacekeepers_deployed_and_borders_opened_to_refugees() -> None:
     _check("Bangladesh deployed peacekeeping troops to Mali on Monday.", "074", "BGD", UNREAD)
     _check("The deployment of Indian peacekeepers in South Sudan began on Monday.", "074", "INDMIL", UNREAD)
     _check("Jordan opened its border to Syrian refugees on Friday.", "075", "JOR", "SYRREF")
-    assert not [e for e in _events("Russian troops have arrived in Syria.") if (e.cameo or "")[:2] == "07"]
+    assert not [e for e in events("Russian troops have arrived in Syria.") if (e.cameo or "")[:2] == "07"]
 
 
 @pytest.mark.model
@@ -193,10 +176,10 @@ def test_08_allowing_what_was_restricted() -> None:
     _check("The Supreme Court allowed opposition leader Raila Odinga to run in the elections.", "0812", UNREAD_SOURCE,
            "KENOPP")
     _check("Israel allowed Palestinian workers to enter Israel on Sunday.", "081", "ISR", "PSELAB")
-    ev = _one("Turkey will allow Syrian refugees to return home.", "03")
-    assert (ev.cameo, _code(ev.source)) == ("0351", "TUR")
+    ev = one("Turkey will allow Syrian refugees to return home.", "03")
+    assert (ev.cameo, code_of(ev.source)) == ("0351", "TUR")
     # "allowed that ..." concedes a point in an argument; nothing was eased
-    found = _events("The Kenyan minister allowed that the plan had flaws.")
+    found = events("The Kenyan minister allowed that the plan had flaws.")
     assert not [e for e in found if (e.cameo or "")[:2] == "08"]
 
 
@@ -210,17 +193,17 @@ def test_08_curfews_shortened_and_freedoms_widened() -> None:
 def test_09_hearings_and_being_put_under_investigation() -> None:
     _check("The Turkish parliament opened a hearing into the killing of the journalist.", "091", "TURLEG", UNREAD)
     # the sub-code needs the "for"-phrase on the verb; the parser often hangs it on "investigation" (then 090)
-    ev = _one("A French journalist was put under investigation for corruption.", "09")
-    assert (ev.cameo[:3] in ("090", "091"), _code(ev.target)) == (True, "FRAMED")
+    ev = one("A French journalist was put under investigation for corruption.", "09")
+    assert (ev.cameo[:3] in ("090", "091"), code_of(ev.target)) == (True, "FRAMED")
 
 
 @pytest.mark.model
 def test_10_demands_issued_pressed_or_said_with_must() -> None:
     text = ("The Kurdish opposition issued a statement demanding that the Turkish government release political "
             "prisoners.")
-    ev = _one(text, "10")
-    assert (ev.cameo, _code(ev.source)) == ("100", "TUROPP")
+    ev = one(text, "10")
+    assert (ev.cameo, code_of(ev.source)) == ("100", "TUROPP")
     _check("The Russian government pressured Belarus to release the jailed journalist.", "1053", "RUSGOV", "BLR")
     text = "The European Union said Russia must withdraw its troops from Ukraine."
     _check(text, "100", "IGOEUREEC", "RUS")
-    assert [e.cameo for e in _events(text)] == ["100"], "the withdrawal Russia must make is the demand's content"
+    assert [e.cameo for e in events(text)] == ["100"], "the withdrawal Russia must make is the demand's content"

@@ -8,25 +8,17 @@ import yaml
 from storyline.actors.lexicon import read_data
 from storyline.events import cameo
 from storyline.events.lexicon import triggers
+from tests.coded import rows
 
 ROOTS = ("11", "12", "13", "14", "15")
 # The two-digit roots are coded through their general three-digit code (110, 130, 140, 150); "12" alone is
 # core.yaml's (a denied request).
 NO_LEXICAL_SIGNAL = {"11", "13", "14", "15"}
-DCT = "2019-05-01"
-
-
-def _events(text: str) -> list[tuple[str | None, str | None, str | None, str]]:
-    from storyline.api import code_text
-
-    doc = code_text(text, DCT)
-    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None, e.status)
-            for e in doc.events]
 
 
 def _one(text: str, root: str) -> tuple[str, str | None, str | None, str]:
-    found = [e for e in _events(text) if (e[0] or "").startswith(root)]
-    assert len(found) == 1, (text, _events(text))
+    found = [e for e in rows(text) if (e[0] or "").startswith(root)]
+    assert len(found) == 1, (text, rows(text))
     return found[0]  # type: ignore[return-value]
 
 
@@ -83,7 +75,7 @@ def test_reject_active_passive_nominal_negated() -> None:
 
 @pytest.mark.model
 def test_reject_of_an_accusation_is_a_denial_not_a_rejection() -> None:
-    codes = [e[0] for e in _events("Russia rejected the accusations on Monday.")]
+    codes = [e[0] for e in rows("Russia rejected the accusations on Monday.")]
     assert "016" in codes and not any(c and c.startswith("12") for c in codes)
 
 
@@ -102,7 +94,7 @@ def test_threaten_active_passive_nominal_negated() -> None:
 
 @pytest.mark.model
 def test_threatened_act_is_not_coded_as_done() -> None:
-    codes = [e[0] for e in _events("Iran threatened to shell Iraqi towns on Monday.")]
+    codes = [e[0] for e in rows("Iran threatened to shell Iraqi towns on Monday.")]
     assert codes == ["1384"]
 
 
@@ -122,8 +114,8 @@ def test_protest_active_nominal_negated_and_purpose() -> None:
 
 @pytest.mark.model
 def test_air_strike_and_state_boycott_are_not_protests() -> None:
-    assert not [e for e in _events("An Israeli air strike hit Gaza on Monday.") if (e[0] or "").startswith("14")]
-    codes = [e[0] for e in _events("Iran will boycott American goods from Monday.")]
+    assert not [e for e in rows("An Israeli air strike hit Gaza on Monday.") if (e[0] or "").startswith("14")]
+    codes = [e[0] for e in rows("Iran will boycott American goods from Monday.")]
     # an announced boycott is a threat to boycott (1312), as announced attacks are threats (the intent rule)
     assert "1312" in codes and not any(c and c.startswith("14") for c in codes)
 
@@ -146,7 +138,7 @@ def test_unowned_criticism_and_other_senses_give_no_event() -> None:
                  "Hun Sen eases up when he no longer feels threatened.",
                  "Stock prices declined sharply on Monday.",
                  "The senator slammed the door on Monday."):
-        assert not [e for e in _events(text) if (e[0] or "")[:2] in ROOTS], text
+        assert not [e for e in rows(text) if (e[0] or "")[:2] in ROOTS], text
 
 
 @pytest.mark.model
@@ -168,7 +160,7 @@ def test_failed_negotiation_is_a_rejection() -> None:
     code, src, _, status = _one("Israel and the Palestinians failed to reach an agreement on Jerusalem on Sunday.",
                                 "12")
     assert (code, src, status) == ("120", "ISR", "asserted")
-    assert not [e for e in _events("Russia failed to win the vote.") if (e[0] or "").startswith("12")]
+    assert not [e for e in rows("Russia failed to win the vote.") if (e[0] or "").startswith("12")]
 
 
 @pytest.mark.model
@@ -179,7 +171,7 @@ def test_strike_told_by_its_strikers_or_its_act() -> None:
     assert _one("Nigerian workers did not stop work on Monday.", "14")[::3] == ("143", "negated")
     assert _one("The Egyptian opposition began collecting signatures against the constitutional amendments.",
                 "14")[:2] == ("140", "EGYOPP")
-    assert not [e for e in _events("The American strike hit a Syrian air base.") if (e[0] or "").startswith("14")]
+    assert not [e for e in rows("The American strike hit a Syrian air base.") if (e[0] or "").startswith("14")]
 
 
 @pytest.mark.model
@@ -188,4 +180,4 @@ def test_on_alert_by_the_force_in_it() -> None:
         ("152", "INDMIL")
     assert _one("Pakistani police were on alert in Karachi on Friday.", "15")[:2] == ("151", "PAKCOP")
     assert _one("Indian troops are not on alert.", "15")[::3] == ("152", "negated")
-    assert not [e for e in _events("Russia was on the verge of collapse.") if (e[0] or "").startswith("15")]
+    assert not [e for e in rows("Russia was on the verge of collapse.") if (e[0] or "").startswith("15")]

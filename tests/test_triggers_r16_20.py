@@ -6,11 +6,9 @@ import pytest
 import yaml
 
 from storyline.actors.lexicon import read_data
-from storyline.api import code_text
 from storyline.doc import Event
 from storyline.events import cameo
-
-DCT = "2019-05-01"
+from tests.coded import code_of, events
 
 # Codes with no lexical signal of their own: the two-digit roots are never coded as such (the x0 code is).
 NO_SIGNAL = {"16", "17", "18", "19", "20"}
@@ -100,26 +98,22 @@ def test_issue4_sense_families(case: Case) -> None:
 @pytest.mark.model
 def test_killed_in_an_attack_noun_keeps_the_attacker() -> None:
     """"killed in an air strike by government forces": the strike is coded by its own noun, with its agent."""
-    events = code_text("Eight Syrian civilians were killed in an air strike by government forces.", DCT).events
-    strikes = [e for e in events if e.cameo == "195"]
-    assert strikes and _code(strikes[0].source) == "SYRGOV", [(e.cameo, _code(e.source)) for e in events]
-
-
-def _code(actor: object) -> str | None:
-    return getattr(actor, "code", None)
+    found = events("Eight Syrian civilians were killed in an air strike by government forces.")
+    strikes = [e for e in found if e.cameo == "195"]
+    assert strikes and code_of(strikes[0].source) == "SYRGOV", [(e.cameo, code_of(e.source)) for e in found]
 
 
 def _check(case: Case) -> None:
     text, code, source, target, status = case
-    events: list[Event] = [e for e in code_text(text, DCT).events if e.cameo]
-    hits = [e for e in events if (e.cameo or "").startswith(code)]
-    assert hits, f"{text!r}: no {code} event in {[(e.cameo, e.trigger.text) for e in events]}"
+    found: list[Event] = [e for e in events(text) if e.cameo]
+    hits = [e for e in found if (e.cameo or "").startswith(code)]
+    assert hits, f"{text!r}: no {code} event in {[(e.cameo, e.trigger.text) for e in found]}"
     ev = hits[0]
     assert ev.cameo == code or len(code) == 2, (text, ev.cameo)
     if source is not None:
-        assert _code(ev.source) == source, (text, _code(ev.source))
+        assert code_of(ev.source) == source, (text, code_of(ev.source))
     if target is not None:
-        assert _code(ev.target) == target, (text, _code(ev.target))
+        assert code_of(ev.target) == target, (text, code_of(ev.target))
     assert ev.status == status, (text, ev.status)
 
 
@@ -162,7 +156,7 @@ def test_root_20_mass_violence(case: Case) -> None:
     "The government cut taxes for small businesses.",            # "cut" needs aid or ties
 ])
 def test_other_senses_of_general_verbs_code_nothing_here(text: str) -> None:
-    roots = {(e.cameo or "")[:2] for e in code_text(text, DCT).events}
+    roots = {(e.cameo or "")[:2] for e in events(text)}
     assert not roots & {"16", "17", "18", "19", "20"}, (text, roots)
 
 

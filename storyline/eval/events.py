@@ -36,6 +36,7 @@ per dyad, so a system event with several parties (`also_sources`, `also_targets`
 from __future__ import annotations
 
 import argparse
+import functools
 import inspect
 import json
 import re
@@ -326,10 +327,15 @@ def score(gold: list[GoldEvent], system: list[SysEvent]) -> Counts:
     return c
 
 
-def _why(gold: list[GoldEvent], system: list[SysEvent], pairs: dict[int, int], c: Counts) -> None:
+@functools.cache
+def _cameo_codes() -> frozenset[str]:
     from storyline.events.cameo import all_codes
 
-    known = set(all_codes())
+    return frozenset(all_codes())
+
+
+def _why(gold: list[GoldEvent], system: list[SysEvent], pairs: dict[int, int], c: Counts) -> None:
+    known = _cameo_codes()
     for i, g in enumerate(gold):
         j = pairs.get(i)
         right = j is not None and root_of(g.code) == root_of(system[j].code)

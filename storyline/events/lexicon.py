@@ -20,8 +20,10 @@ def verbal(tok: Any) -> bool:
     X to 20 years", where "court" comes out as a compound of "sentences")."""
     if tok.pos_ in ("VERB", "AUX"):
         return True
+    if tok.pos_ != "NOUN":   # called for every word: look at the children of nouns only
+        return False
     deps = {c.dep_ for c in tok.children}   # a noun never takes a direct object
-    return tok.pos_ == "NOUN" and "dobj" in deps and ("nsubj" in deps or tok.dep_ == "ROOT")
+    return "dobj" in deps and ("nsubj" in deps or tok.dep_ == "ROOT")
 
 
 @dataclass(frozen=True)
