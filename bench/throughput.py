@@ -59,7 +59,7 @@ def sample_records(shared: Path, n: int) -> list[dict[str, Any]]:
 def _documents(records: list[dict[str, Any]]) -> Iterator[Any]:
     """Made as the runner asks for them, so the benchmark holds no coded document (nor its parse) for longer
     than a real caller that stores each one and moves on."""
-    from storyline.doc import Document
+    from storyline.model.doc import Document
 
     for i, r in enumerate(records):
         yield Document(text=r["text"], url=r["url"], title=r["title"], date=r["date"], origin=f"{r['corpus']}:{i}")
@@ -91,14 +91,13 @@ def _timed(fn: Any) -> float:
 
 def measure_load() -> dict[str, Any]:
     t0 = time.perf_counter()
-    from storyline.actors import gazetteer
-    from storyline.events import cameo
     from storyline.nlp import model
+    from storyline.reference import cameo, countries, leaders
+    from storyline.reference import geonames as places
     out: dict[str, Any] = {"import_s": time.perf_counter() - t0}
-    out["gazetteer_countries_s"] = _timed(gazetteer._countries)
-    out["gazetteer_leaders_s"] = _timed(gazetteer._leaders)
+    out["gazetteer_countries_s"] = _timed(countries._countries)
+    out["gazetteer_leaders_s"] = _timed(leaders._leaders)
     out["cameo_s"] = _timed(cameo.all_codes)
-    from storyline.places import gazetteer as places
     out["places_gazetteer_first_lookup_s"] = _timed(lambda: places.candidates("Phnom Penh"))
     data = Path(places.__file__).resolve().parents[1] / "data" / places.DB_FILE
     out["places_gazetteer_mb"] = round(data.stat().st_size / 1e6, 1)
@@ -125,14 +124,14 @@ WARM_TEXT = "Police arrested three protesters in Paris on Monday, French officia
 
 
 def _warm_up() -> None:
-    from storyline.doc import Document
-    from storyline.runner import code_documents
+    from storyline.model.doc import Document
+    from storyline.run import code_documents
 
     list(code_documents([Document(text=WARM_TEXT, date="2020-01-08")], workers=1))
 
 
 def measure_pipeline(records: list[dict[str, Any]], workers: int) -> dict[str, Any]:
-    from storyline.runner import code_documents
+    from storyline.run import code_documents
 
     docs = _documents(records)
     startup = _timed(_warm_up) if workers <= 1 else 0.0

@@ -44,7 +44,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from storyline.actors.gazetteer import normalise  # the same folding the loader uses to look names up
+from storyline.reference.names import normalise  # the same folding the loader uses to look names up
 
 REPO = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO / "storyline" / "data"

@@ -6,11 +6,11 @@ import sys
 from contextlib import nullcontext
 from typing import TextIO
 
-from storyline.doc import Document
 from storyline.export.formats import render_table, write_csv, write_jsonl
-from storyline.export.record import event_record
 from storyline.ingest.readers import iter_documents
-from storyline.runner import code_documents
+from storyline.model.doc import Document
+from storyline.model.record import event_record
+from storyline.run import code_documents
 
 
 def _progress(docs: list[Document], enabled: bool, err: TextIO):  # type: ignore[no-untyped-def]

@@ -2,7 +2,7 @@
 status), so that a test states the coding it expects in one line."""
 from __future__ import annotations
 
-from storyline.doc import Actor, Event
+from storyline.model.doc import Actor, Event
 
 DATE = "2019-05-01"
 

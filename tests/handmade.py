@@ -9,7 +9,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from storyline.doc import Document, Place, Span
+from storyline.model.doc import Document, Place, Span
 
 # An English vocabulary without a model: lexical attributes (lower case, is_title, like_num) work as in the model.
 _VOCAB = spacy.blank("en").vocab

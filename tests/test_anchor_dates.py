@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from storyline.api import code_text
-from storyline.doc import Document, Event, Span
 from storyline.events.anchor import anchor_dates
+from storyline.model.doc import Document, Event, Span
 from storyline.pipeline import DEFAULT_STAGES
 from storyline.time import find_timexes, tense_from_doc
 from tests.shared_data import shared_path

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.doc import Document
 from storyline.ingest import read_text_document
 from storyline.ingest.clean import clean
+from storyline.model.doc import Document
 
 pytestmark = pytest.mark.shared
 

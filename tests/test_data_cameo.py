@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.errors import StorylineError
-from storyline.events import cameo
+from storyline.reference import cameo
 
 EXPECTED_QUADCLASS = {**{f"{r:02d}": 1 for r in range(1, 6)}, **{f"{r:02d}": 2 for r in range(6, 9)},
                       **{f"{r:02d}": 3 for r in range(9, 14)}, **{f"{r:02d}": 4 for r in range(14, 21)}}

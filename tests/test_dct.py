@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.doc import Document
 from storyline.ingest.clean import clean
-from storyline.pipeline import REGISTRY, Pipeline
+from storyline.model.doc import Document
 from storyline.time import dct_text
 from storyline.time.dct import infer_date, infer_dct, url_date
 from tests.shared_data import shared_path
@@ -20,11 +19,6 @@ ELECTION = ("Hun Sen's party won all the seats in parliament in its election swe
 def _dct(text: str, url: str | None = None, date: str | None = None) -> Document:
     return infer_dct(clean(Document(text=text, url=url, date=date)))
 
-
-def test_stage_is_registered_after_clean_and_before_the_parse() -> None:
-    st = REGISTRY["dct"]
-    assert (st.needs, st.adds) == (("boilerplate",), ("date",))
-    assert Pipeline(("clean", "dct", "nlp", "time")).names == ["clean", "dct", "nlp", "time"]
 
 
 def test_a_given_date_is_kept_and_not_marked_inferred() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.actors.dictionaries import (
+from storyline.reference.dictionaries import (
     ActorDictionary,
     DictAgent,
     load_actor_dictionary,

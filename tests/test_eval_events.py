@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from storyline.doc import Actor, Event, Span
 from storyline.eval.events import (
     SETS,
     GoldEvent,
@@ -25,6 +24,7 @@ from storyline.eval.events import (
     summary,
     system_key,
 )
+from storyline.model.doc import Actor, Event, Span
 
 PETRARCH_XML = """<Validation>
 <!-- a header comment with <EventCoding sourcecode="XXX" targetcode="YYY" eventcode="010"> inside -->

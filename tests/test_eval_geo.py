@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from storyline.doc import Place, Span
 from storyline.eval.geo import GoldToponym, read_geowebnews, read_lgl, score_geo, summarise
 from storyline.eval.geometry import CountryIndex, DocumentTimeout, haversine_km, match_spans, time_limit
 from storyline.eval.tempeval import shared_root
+from storyline.model.doc import Place, Span
 
 TEXT = "Flooding hit Paris and Lyon on Monday, while Texas stayed dry. Berlin reacted."
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.doc import Actor, Document, Event, Place, Span, TimeValue
 from storyline.eval.meantime import read_cat, read_meantime, rebuild_text, score_meantime, summarise
 from storyline.eval.tempeval import shared_root
+from storyline.model.doc import Actor, Document, Event, Place, Span, TimeValue
 
 WORDS = [
     # sentence 0: title; 1: date line; 2: body

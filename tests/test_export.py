@@ -7,9 +7,9 @@ import json
 
 from test_store import make_doc
 
-from storyline.doc import Actor, Document, Event, Span
 from storyline.export.formats import CSV_COLUMNS, event_schema, render_table, write_csv, write_jsonl
-from storyline.export.record import event_record
+from storyline.model.doc import Actor, Document, Event, Span
+from storyline.model.record import event_record
 
 
 def _records(n: int = 0) -> list[dict]:

@@ -1,8 +1,8 @@
 """Within-article merging of event mentions, on hand-made events."""
 from __future__ import annotations
 
-from storyline.doc import Actor, Event, Span, TimeValue
 from storyline.merge.stage import inherit_targets, merge_events
+from storyline.model.doc import Actor, Event, Span, TimeValue
 
 SENT_A, SENT_B = Span(0, 50, "a"), Span(51, 100, "b")
 

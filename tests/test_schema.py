@@ -12,10 +12,10 @@ import pytest
 from jsonschema import Draft202012Validator
 from test_store import make_doc
 
-from storyline.doc import PRECISIONS, Actor, Document, Event, Place, Span, TimeValue
-from storyline.export import record as record_module
 from storyline.export.formats import event_schema
-from storyline.export.record import event_record
+from storyline.model import record as record_module
+from storyline.model.doc import PRECISIONS, Actor, Document, Event, Place, Span, TimeValue
+from storyline.model.record import event_record
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_MD = ROOT / "docs" / "SCHEMA.md"

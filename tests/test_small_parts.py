@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from storyline.actors.coref import _abbreviates, name_key
-from storyline.doc import TimeValue
 from storyline.errors import CATALOGUE, StorylineError
+from storyline.model.doc import TimeValue
 from storyline.nlp.numbers import parse_number
 from storyline.pipeline import Pipeline
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.doc import Actor, Document, Event, Place, Span, TimeValue
 from storyline.errors import StorylineError
-from storyline.export.record import event_record
+from storyline.model.doc import Actor, Document, Event, Place, Span, TimeValue
+from storyline.model.record import event_record
 from storyline.store import Store
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from storyline.api import code_text
-from storyline.doc import Event
-from storyline.export.record import event_record
+from storyline.model.doc import Event
+from storyline.model.record import event_record
 
 pytestmark = pytest.mark.model
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.doc import TimeValue
+from storyline.model.doc import TimeValue
 from storyline.time import find_timexes
 
 DCT = "2018-08-28"   # a Tuesday

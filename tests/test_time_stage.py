@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.doc import Boilerplate, Document, Span
-from storyline.pipeline import REGISTRY
+from storyline.model.doc import Boilerplate, Document, Span
 from storyline.time.stage import time_stage
 
 TEXT = ("Photo: Reuters, Monday. Two activists were freed Tuesday, and a hearing will be held on Thursday. "
@@ -15,10 +14,6 @@ def _doc() -> Document:
     return Document(text=TEXT, date="2018-08-28",
                     boilerplate=[Boilerplate(Span.of(TEXT, 0, TEXT.index(" Two")), "credit")])
 
-
-def test_stage_is_registered_with_its_needs() -> None:
-    st = REGISTRY["time"]
-    assert (st.needs, st.adds) == (("parsed",), ("timexes",))
 
 
 def test_without_a_parse_weekdays_look_back_and_boilerplate_is_skipped() -> None:

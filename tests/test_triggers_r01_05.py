@@ -7,9 +7,9 @@ from importlib import resources
 import pytest
 import yaml
 
-from storyline.doc import Event
-from storyline.events import cameo
-from storyline.events.lexicon import triggers
+from storyline.model.doc import Event
+from storyline.reference import cameo
+from storyline.reference.triggers import triggers
 from tests.coded import code_of, events, one
 
 ROOTS = ("01", "02", "03", "04", "05")

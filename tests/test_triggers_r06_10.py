@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 import yaml
 
-from storyline.events import cameo
+from storyline.reference import cameo
 from tests.coded import code_of, events, one
 
 ROOTS = ("06", "07", "08", "09", "10")
@@ -126,7 +126,7 @@ def _lexicon() -> dict:
 
 
 def test_every_code_in_range_is_reachable_or_listed() -> None:
-    from storyline.events.lexicon import triggers
+    from storyline.reference.triggers import triggers
 
     coded = {s.code for senses in triggers().values() for s in senses if s.code}
     ours = {s["code"] for senses in _lexicon().values() for s in senses if s.get("code")}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from storyline.actors.lexicon import read_data
-from storyline.events import cameo
-from storyline.events.lexicon import triggers
+from storyline.reference import cameo
+from storyline.reference.files import read_data
+from storyline.reference.triggers import triggers
 from tests.coded import rows
 
 ROOTS = ("11", "12", "13", "14", "15")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from storyline.actors.lexicon import read_data
-from storyline.doc import Event
-from storyline.events import cameo
+from storyline.model.doc import Event
+from storyline.reference import cameo
+from storyline.reference.files import read_data
 from tests.coded import code_of, events
 
 # Codes with no lexical signal of their own: the two-digit roots are never coded as such (the x0 code is).

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.actors import gazetteer
 from storyline.actors.describe import Phrase
+from storyline.reference import countries
 
 WINDOW_SENTENCES = 8
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -37,7 +37,7 @@ class Entity:
 def name_key(name: str) -> str:
     """An organisation's name without country words, so "Cambodian National Rescue Party" meets
     "Cambodia National Rescue Party"."""
-    words = [w for w in name.lower().replace("’", "'").split() if w != "the" and not gazetteer.country_for(w)]
+    words = [w for w in name.lower().replace("’", "'").split() if w != "the" and not countries.country_for(w)]
     return " ".join(words)
 
 

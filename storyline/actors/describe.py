@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.actors import gazetteer
-from storyline.actors.lexicon import roles as role_lexicon
+from storyline.nlp.numbers import parse_number
+from storyline.reference import countries, organisations
+from storyline.reference.geonames import capital_country
+from storyline.reference.roles import roles as role_lexicon
+from storyline.reference.triggers import senses_for
 
 Token = Any  # spaCy Token
 
@@ -117,7 +120,7 @@ def _looks_like_person_name(ent: Any) -> bool:
         return False
     if any(w.lower_ in _ORG_HINTS or w.is_upper or not w.is_title for w in words):
         return False
-    return not any(gazetteer.country_for(w.text) for w in words)
+    return not any(countries.country_for(w.text) for w in words)
 
 
 def name_tokens(head: Token) -> list[Token]:
@@ -146,7 +149,7 @@ _TITLE_WORDS = {"prime", "vice", "foreign", "deputy", "defence", "defense", "int
 
 def _title_word(tok: Token) -> bool:
     word = tok.lower_.rstrip(".")
-    return not word or word in role_lexicon().heads or word in _TITLE_WORDS or bool(gazetteer.country_for(tok.text))
+    return not word or word in role_lexicon().heads or word in _TITLE_WORDS or bool(countries.country_for(tok.text))
 
 
 def _match_roles(words: list[str], table: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
@@ -166,10 +169,10 @@ def _match_roles(words: list[str], table: dict[str, tuple[str, ...]]) -> tuple[s
 
 def _countries(tokens: list[Token]) -> str | None:
     words = [t.text for t in tokens if not t.is_punct or t.text in ("U.S.", "U.K.")]
-    longest = gazetteer.max_alias_words()
+    longest = countries.max_alias_words()
     for i in range(len(words)):
         for n in range(min(longest, len(words) - i), 0, -1):
-            iso = gazetteer.country_for(" ".join(words[i: i + n]))
+            iso = countries.country_for(" ".join(words[i: i + n]))
             if iso:
                 return iso
     return None
@@ -192,7 +195,7 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     _read_count(ph, own)
     label = entity_label(head)
     names = name_tokens(head)
-    if label in ("GPE", "NORP") or (label is None and head.pos_ == "PROPN" and gazetteer.country_for(head.text)):
+    if label in ("GPE", "NORP") or (label is None and head.pos_ == "PROPN" and countries.country_for(head.text)):
         iso = _countries([head]) or _countries(own)
         # a short name ("the Cambodians", "Russia"); counts do not lengthen it ("at least 74 Palestinians")
         core = [t for t in own if t.dep_ not in ("nummod", "quantmod", "advmod", "det", "predet") and not t.like_num]
@@ -202,7 +205,7 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
             ph.kind, ph.roles, ph.basis = "group", ["CVL"], "ethnic-group"
             return ph
         if iso and len(core) <= 3:
-            ph.country, ph.kind, ph.name, ph.basis = iso, "country", gazetteer.country_name(iso), "country"
+            ph.country, ph.kind, ph.name, ph.basis = iso, "country", countries.country_name(iso), "country"
             if _capital_as_actor(head, iso):
                 ph.roles, ph.basis = ["GOV"], "capital"   # still a place name: kind stays "country"
             return ph
@@ -215,11 +218,11 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     org, whole = (_organisation(own), True) if label != "PERSON" else _person_organisation(own, names)
     if org is not None and whole:
         ph.name, ph.kind, ph.basis = org.name, "organisation", "organisation-table"
-        ph.country, ph.roles = gazetteer.split_code(org.code)
+        ph.country, ph.roles = countries.split_code(org.code)
         ph.country = ph.country or _countries([t for t in own if t.dep_ in ("amod", "compound")])
         return ph
     if org is not None:  # a person whose title names the organisation they speak for
-        ph.country, ph.roles = gazetteer.split_code(org.code)
+        ph.country, ph.roles = countries.split_code(org.code)
         ph.basis = "title-organisation"
         return ph
     head_words = [t.lemma_.lower() for t in own if t.i not in {n.i for n in names}]
@@ -259,8 +262,6 @@ _STANCES = {"decision", "position", "policy", "statement", "offer", "proposal", 
 
 
 def _capital_as_actor(head: Token, iso: str) -> bool:
-    from storyline.places.gazetteer import capital_country
-
     # "an offer from Moscow" (a noun's "from") is the government's, "withdrew its troops from Kabul" the city
     agent = head.dep_ == "pobj" and (head.head.lower_ == "by" or
                                      (head.head.lower_ == "from" and head.head.head.pos_ in ("NOUN", "PROPN")))
@@ -273,12 +274,10 @@ def _capital_as_actor(head: Token, iso: str) -> bool:
 
 def _says_or_does(noun: Token) -> bool:
     """A noun a government can own as its act or word: an event, a decision, a statement, an official."""
-    from storyline.events.lexicon import senses_for
-
     return bool(senses_for(noun)) or noun.lemma_.lower() in _STANCES or noun.lemma_.lower() in role_lexicon().heads
 
 
-def _person_organisation(own: list[Token], names: list[Token]) -> tuple[gazetteer.Organisation | None, bool]:
+def _person_organisation(own: list[Token], names: list[Token]) -> tuple[organisations.Organisation | None, bool]:
     """The small model tags some organisations as people ("The European Community", "The Red Cross"): the whole
     name must then be a known organisation. A person's title may name one ("U.N. Secretary-General Kofi Annan")."""
     name = [t for t in names if t.lower_ != "the"]
@@ -289,15 +288,15 @@ def _person_organisation(own: list[Token], names: list[Token]) -> tuple[gazettee
     return (_organisation(title) if title else None), False
 
 
-def _organisation(tokens: list[Token]) -> gazetteer.Organisation | None:
+def _organisation(tokens: list[Token]) -> organisations.Organisation | None:
     """Longest run of the phrase's words that names a known organisation."""
     words = [t for t in tokens if not t.is_punct or t.text in ("-",)]
-    longest = gazetteer.max_organisation_words()
+    longest = organisations.max_organisation_words()
     for n in range(min(longest, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             span = words[i: i + n]
             text = "".join(t.text + t.whitespace_ for t in span).strip()
-            org = gazetteer.organisation_for(text)
+            org = organisations.organisation_for(text)
             if org is not None:
                 return org
     return None
@@ -321,8 +320,6 @@ def _head_noun(words: list[str], lex: Any) -> Any:
 
 
 def _read_count(ph: Phrase, own: list[Token]) -> None:
-    from storyline.nlp.numbers import parse_number
-
     nums = [t for t in own if t.dep_ == "nummod" or (t.like_num and t.i < ph.head.i and t.head.i == ph.head.i)]
     if not nums:
         return

@@ -8,18 +8,17 @@ that name no country ("the court", "police").
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
-from storyline.actors import gazetteer
 from storyline.actors.coref import Entity, Tracker
 from storyline.actors.describe import Phrase, entity_at, is_pronoun, phrase_tokens, read_phrase
-from storyline.actors.lexicon import roles as role_lexicon
-from storyline.doc import Actor, Document, Span
+from storyline.model.doc import Actor, Document, Span
 from storyline.nlp.numbers import parse_number
-from storyline.pipeline import stage
+from storyline.reference import countries, leaders
+from storyline.reference.dictionaries import ActorDictionary
+from storyline.reference.roles import roles as role_lexicon
 
-ACTOR_INDEX = "storyline_actor_by_token"   # key in spaCy Doc.user_data: token index -> index in doc.actors
-_CONTEXT = "storyline_context_country"
 # Codes of bodies that belong to no one country: the article's country is never put in front of them.
 _TRANSNATIONAL = {"IGO", "NGO", "IMG", "MNC"}
 
@@ -29,28 +28,23 @@ _HEAD_DEPS_SKIP = {"compound", "flat", "amod", "nummod", "det", "case", "quantmo
 def context_country(doc: Document, parsed: Any) -> str | None:
     """The article's own country: the one its text names most often, the dateline's country counting once more
     and breaking ties. A Bangkok dateline on a story about Myanmar must not make Myanmar's army Thai."""
-    cached = parsed.user_data.get(_CONTEXT)
-    if cached is not None:
-        return cached or None
     counts: Counter[str] = Counter()
     for ent in parsed.ents:
         ethnic = ent.start > 0 and parsed[ent.start - 1].lower_ == "ethnic"   # "ethnic Albanians in Serbia"
         if ent.label_ in ("GPE", "NORP") and not ethnic and not doc.in_boilerplate(ent.start_char, ent.end_char):
-            iso = gazetteer.country_for(ent.text)
+            iso = countries.country_for(ent.text)
             if iso:
                 counts[iso] += 2
     if doc.dateline is not None:
         iso = doc.dateline.country or _dateline_country(doc.dateline.name)
         if iso:
             counts[iso] += 3
-    best = counts.most_common(1)[0][0] if counts else ""
-    parsed.user_data[_CONTEXT] = best
-    return best or None
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _dateline_country(name: str) -> str | None:
     for part in [name, *[p.strip() for p in name.split(",")][::-1]]:
-        iso = gazetteer.country_for(part)
+        iso = countries.country_for(part)
         if iso:
             return iso
     return None
@@ -68,7 +62,7 @@ def _named_modifier(tok: Any) -> bool:
         return False
     if tok.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON"):
         # the small model misses one-word country names used as modifiers ("agreed to US mediation")
-        if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" or not gazetteer.country_for(tok.text):
+        if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" or not countries.country_for(tok.text):
             return False
     else:
         ent = entity_at(tok)
@@ -81,7 +75,7 @@ def _named_modifier(tok: Any) -> bool:
 def _apply_leaders(ph: Phrase, on: str | None) -> None:
     if ph.kind not in ("person", "unknown") or not ph.name:
         return
-    found = gazetteer.leaders_for(ph.name, on)
+    found = leaders.leaders_for(ph.name, on)
     if not found:
         return
     code = found[0].code
@@ -130,17 +124,18 @@ def _related(tok: Any, on: str | None) -> list[Phrase | None]:
     return out
 
 
-def _from_dictionaries(doc: Document, tok: Any, ph: Phrase | None) -> Phrase | None:
+def _from_dictionaries(dictionaries: Sequence[ActorDictionary], doc: Document, tok: Any,
+                       ph: Phrase | None) -> Phrase | None:
     """The user's dictionaries, consulted last: they fill what the text itself left open."""
-    if not doc.dictionaries or (ph is not None and ph.country and ph.roles):
+    if not dictionaries or (ph is not None and ph.country and ph.roles):
         return ph
     tokens = ph.tokens if ph is not None else phrase_tokens(tok)
     text = doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
-    for dictionary in doc.dictionaries:
+    for dictionary in dictionaries:
         code = dictionary.lookup(text, doc.date)
         if not code:
             continue
-        country, roles = gazetteer.split_code(code)
+        country, roles = countries.split_code(code)
         if ph is None:
             ph = Phrase(head=tok, tokens=tokens, kind="organisation" if roles else "country",
                         plural=tok.tag_ in ("NNS", "NNPS"))
@@ -167,8 +162,18 @@ def _to_actor(doc: Document, tok: Any, ent: Entity, ph: Phrase | None, basis: st
                  basis=(basis or "") + ("+context-country" if inferred_country else "") or None)
 
 
-@stage("actors", needs=("parsed",), adds=("actors",))
-def find_actors(doc: Document) -> Document:
+class FindActors:
+    """The actors stage. `dictionaries`: the user's actor dictionaries (PETRARCH/TABARI, CSV or YAML files read by
+    `ActorDictionary.load`), configuration built once and consulted for names the text itself does not code."""
+
+    def __init__(self, dictionaries: Sequence[ActorDictionary] = ()) -> None:
+        self.dictionaries = tuple(dictionaries)
+
+    def __call__(self, doc: Document) -> Document:
+        return find_actors(doc, self.dictionaries)
+
+
+def find_actors(doc: Document, dictionaries: Sequence[ActorDictionary] = ()) -> Document:
     parsed = doc.parsed
     ctx_iso = context_country(doc, parsed)
     tracker = Tracker()
@@ -187,7 +192,7 @@ def find_actors(doc: Document) -> Document:
             if count:
                 ent, basis = tracker.resolve_number(count, tok, sent_i), "coref-number"
         else:
-            ph = _from_dictionaries(doc, tok, read_phrase(tok, doc.date))
+            ph = _from_dictionaries(dictionaries, doc, tok, read_phrase(tok, doc.date))
             if ph is None:
                 continue
             for other in _related(tok, doc.date):
@@ -204,12 +209,7 @@ def find_actors(doc: Document) -> Document:
         ent.last_sent, ent.last_token = sent_i, max(ent.last_token, tok.i)
         index[tok.i] = len(actors)
         actors.append(_to_actor(doc, tok, ent, ph, basis, ctx_iso))
-    parsed.user_data[ACTOR_INDEX] = index
+    doc.country = ctx_iso
+    doc.actor_by_token = index
     doc.actors = actors
     return doc
-
-
-def actor_at(doc: Document, tok: Any) -> Actor | None:
-    """The actor a token heads (after coreference), if any."""
-    idx = doc.parsed.user_data.get(ACTOR_INDEX, {}).get(tok.i)
-    return None if idx is None else doc.actors[idx]

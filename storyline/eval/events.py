@@ -47,8 +47,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from storyline.doc import Actor, Event
 from storyline.eval.tempeval import shared_root
+from storyline.model.doc import Actor, Event
 
 ActorKey = tuple[str | None, str | None]   # (country, first role)
 
@@ -329,7 +329,7 @@ def score(gold: list[GoldEvent], system: list[SysEvent]) -> Counts:
 
 @functools.cache
 def _cameo_codes() -> frozenset[str]:
-    from storyline.events.cameo import all_codes
+    from storyline.reference.cameo import all_codes
 
     return frozenset(all_codes())
 
@@ -374,7 +374,7 @@ def pipeline_coder(dictionaries: Iterable[Path] = ()) -> Coder:
     extra: dict[str, Any] = {}
     paths = [p for p in dictionaries if p.exists()]
     if paths and "extra_dictionaries" in inspect.signature(code_text).parameters:
-        from storyline.actors.dictionaries import ActorDictionary
+        from storyline.reference.dictionaries import ActorDictionary
 
         extra["extra_dictionaries"] = [ActorDictionary.load(*paths)]
 

@@ -40,9 +40,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from storyline.doc import Document, Event
 from storyline.eval.geometry import guarded, match_spans, overlaps, prf, ratio
 from storyline.eval.tempeval import shared_root
+from storyline.model.doc import Document, Event
 
 GOLD_TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION", "PRO": "PRODUCT", "FIN": "FINANCIAL",
               "MIX": "MIXED"}

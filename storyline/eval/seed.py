@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from storyline.api import code_text
-from storyline.export.record import event_record
+from storyline.model.record import event_record
 
 SEED_DATE = "2018-08-28"  # the article's publication date, given in expected.yaml's header
 

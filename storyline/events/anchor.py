@@ -11,8 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from storyline.doc import Document, Event, TimeValue
-from storyline.pipeline import stage
+from storyline.model.doc import Document, Event, TimeValue
 
 Token = Any
 _DATED_TYPES = ("DATE", "TIME")
@@ -155,7 +154,6 @@ def _bounded(ref: TimeValue, mod: str, dct: str | None) -> TimeValue:
                    precision="year" if year else "unknown", modifier=mod, inferred=True)
 
 
-@stage("anchor", needs=("events", "timexes", "parsed"), adds=("event_dates",))
 def anchor_dates(doc: Document) -> Document:
     heads = _timex_heads(doc)
     tokens = {ev.trigger.start: _token_of(doc.parsed, ev.trigger.start, ev.trigger.start + 1) for ev in doc.events}

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.events.lexicon import Sense, key_prep, senses_for, verbal
+from storyline.reference.roles import roles
+from storyline.reference.triggers import Sense, key_prep, senses_for, verbal
 
 Token = Any
 
@@ -196,8 +197,6 @@ def _event_agent(noun: Token | None) -> Token | None:
 
 def names_someone(tok: Token) -> bool:
     """A compound that can be the actor ("police crackdown", "Hamas attack"), not the event ("mediation effort")."""
-    from storyline.actors.lexicon import roles
-
     return tok.pos_ == "PROPN" or tok.lemma_.lower() in roles().heads
 
 

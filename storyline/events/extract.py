@@ -4,10 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from storyline.actors.gazetteer import country_name, normalise
-from storyline.actors.stage import actor_at, context_country
-from storyline.doc import Actor, Document, Event, Span
-from storyline.events import cameo
 from storyline.events.arguments import (
     LIGHT_VERBS,
     Arguments,
@@ -19,12 +15,16 @@ from storyline.events.arguments import (
     names_someone,
     pobj_of,
 )
-from storyline.events.lexicon import Sense, senses_for
 from storyline.events.modality import condition_mark, is_withdrawal, modality
 from storyline.events.status import status_of
 from storyline.events.targets import fallback_target, inner_target, refine_target
 from storyline.events.term import term_of
+from storyline.model.doc import Actor, Document, Event, Span
 from storyline.nlp.numbers import parse_number
+from storyline.reference import cameo
+from storyline.reference.countries import country_name
+from storyline.reference.names import normalise
+from storyline.reference.triggers import Sense, senses_for
 
 Token = Any
 
@@ -113,7 +113,7 @@ def _conditions(tok: Token, sense: Sense, args: Arguments, doc: Document) -> set
     consumed: set[int] = set()
     objs = _objects(tok)
     if sense.object in ("actor", "direct") and is_verbal(tok) \
-            and (args.target is None or actor_at(doc, args.target) is None):
+            and (args.target is None or doc.actor_at(args.target) is None):
         return None
     if sense.object_words:
         hit = [o for o in objs if _lemmas(o) & sense.object_words]
@@ -147,7 +147,7 @@ def _conditions(tok: Token, sense: Sense, args: Arguments, doc: Document) -> set
             return None
         consumed |= {t.i for t in obj.subtree}
     if sense.source_roles:
-        src = actor_at(doc, args.source) if args.source is not None else None
+        src = doc.actor_at(args.source) if args.source is not None else None
         if src is None or not set(src.roles) & sense.source_roles:
             return None
     return consumed
@@ -203,7 +203,7 @@ def _sentence_group(doc: Document, tok: Token) -> Actor | None:
     "The 14 members of the CNRP were convicted ... in connection with a street protest"."""
     for t in tok.sent:
         if t.dep_ in ("nsubj", "nsubjpass") and t.i != tok.i:
-            actor = actor_at(doc, t)
+            actor = doc.actor_at(t)
             if actor is not None and actor.roles and not set(actor.roles) & _STATE_ROLES:
                 return replace(actor, inferred=True, basis="sentence-subject")
     return None
@@ -232,7 +232,7 @@ def _clause_possessor(doc: Document, head: Token) -> Actor | None:
     clause mentions: "a hearing will be held at his prison ... to renew his pre-trial detention"."""
     for t in head.subtree:
         if t.dep_ == "poss" and t.pos_ == "PRON":
-            actor = actor_at(doc, t)
+            actor = doc.actor_at(t)
             if actor is not None:
                 return replace(actor, inferred=True, basis="clause-possessor")
     return None
@@ -309,7 +309,7 @@ def read_roles(doc: Document, tok: Token, sense: Sense) -> Roles | None:
     if consumed is None or (sense.object == "direct" and moved):
         return None   # "direct": the object itself names the party ("welcomed the minister", not "a resumption")
     refine_target(doc, tok, sense, args, consumed, moved)
-    source = actor_at(doc, args.source) if args.source is not None else None
+    source = doc.actor_at(args.source) if args.source is not None else None
     target, together = fallback_target(doc, tok, sense, args, source)
     return Roles(args, consumed, source, target, together)
 
@@ -379,7 +379,7 @@ def _others(doc: Document, tokens: tuple[Token, ...], *taken: Actor | None) -> l
     seen = {id(a) for a in taken if a is not None}
     out = []
     for t in tokens:
-        actor = actor_at(doc, t)
+        actor = doc.actor_at(t)
         if actor is not None and id(actor) not in seen:
             seen.add(id(actor))
             out.append(actor)
@@ -403,7 +403,7 @@ def _depth(tok: Token) -> int:
 
 def extract(doc: Document) -> list[Event]:
     parsed = doc.parsed
-    ctx_iso = context_country(doc, parsed)
+    ctx_iso = doc.country
     consumed: set[int] = set()
     events: list[Event] = []
     # the lexicon look-up is cheap; the parse walks in _skip run only for words that could be triggers

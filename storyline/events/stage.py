@@ -1,12 +1,10 @@
 """The events stage: code every event the parse supports (see extract.py), numbered within the document."""
 from __future__ import annotations
 
-from storyline.doc import Document
 from storyline.events.extract import extract
-from storyline.pipeline import stage
+from storyline.model.doc import Document
 
 
-@stage("events", needs=("parsed", "actors"), adds=("events",))
 def find_events(doc: Document) -> Document:
     events = extract(doc)
     for n, ev in enumerate(events, 1):

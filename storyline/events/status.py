@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.events.lexicon import verbal
+from storyline.reference.triggers import verbal
 
 Token = Any
 

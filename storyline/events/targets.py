@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from storyline.actors.stage import actor_at
-from storyline.doc import Actor, Document
 from storyline.events.arguments import Arguments, child, is_verbal, pobj_of
-from storyline.events.lexicon import Sense, key_prep
+from storyline.model.doc import Actor, Document
+from storyline.reference.triggers import Sense, key_prep
 
 Token = Any
 
@@ -29,33 +28,33 @@ def clause_target(doc: Document, tok: Token, sense: Sense, source: Token | None)
             dobj = None   # "willing to withdraw its troops from Lebanon": aimed at Lebanon
         for cand in [subject, dobj, pobj_of(clause, *sense.target_preps, "from")]:
             for node in ([cand] if cand is None else [cand, pobj_of(cand, *sense.target_preps)]):
-                if node is not None and actor_at(doc, node) is not None:
+                if node is not None and doc.actor_at(node) is not None:
                     return node
     preps = [p for p in (key_prep(sense.lemma), "to") if p]   # not "at the request of X"
     inner = inner_target(doc, pobj_of(tok, *preps))
-    return inner if inner is not None and actor_at(doc, inner) is not None else None
+    return inner if inner is not None and doc.actor_at(inner) is not None else None
 
 
 def inner_target(doc: Document, target: Token | None) -> Token | None:
     """An object that names no actor may hold one: "rejected a U.S. request", "denounced Serbia's suppression",
     "threatened action against Russia" - its possessor, a country modifier, or its of/against/on-phrase."""
-    if target is None or actor_at(doc, target) is not None:
+    if target is None or doc.actor_at(target) is not None:
         return target
     for c in target.children:
-        if c.dep_ in ("poss", "compound", "amod", "nmod") and actor_at(doc, c) is not None:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and doc.actor_at(c) is not None:
             return c
     # "condemned an attack by X", "rejected an offer from Afghanistan"
     inner = pobj_of(target, "of", "by", "from", "against", "on", "toward", "towards")
-    if inner is not None and actor_at(doc, inner) is None:
+    if inner is not None and doc.actor_at(inner) is None:
         inner = pobj_of(inner, "with", "between", "against")   # "welcomed a resumption of ties with Osgiliath"
-    return inner if inner is not None and actor_at(doc, inner) is not None else target
+    return inner if inner is not None and doc.actor_at(inner) is not None else target
 
 
 def content_target(doc: Document, tok: Token, sense: Sense, args: Arguments, consumed: set[int]) -> Token | None:
     """When the object is the content of the event ("halted economic aid to Serbia", "broke off relations with
     Libya"), the target is named by a preposition on the verb or on that object; an object that names an actor
     ("expelled two Russian diplomats") stays the target."""
-    if args.target is None or args.target.i not in consumed or actor_at(doc, args.target) is not None:
+    if args.target is None or args.target.i not in consumed or doc.actor_at(args.target) is not None:
         return args.target
     preps = tuple(p for p in sense.target_preps if p != key_prep(sense.lemma))
     found = pobj_of(tok, *preps) or pobj_of(args.target, *preps)
@@ -126,7 +125,7 @@ def owned_by_source(doc: Document, target: Token | None, source: Token | None, c
     forces or police in an act that is not an attack ("troops attacked soldiers who defected" stays)."""
     if target is None or source is None:
         return False
-    mine, theirs = actor_at(doc, target), actor_at(doc, source)
+    mine, theirs = doc.actor_at(target), doc.actor_at(source)
     same = mine is not None and theirs is not None and bool(mine.country) and mine.country == theirs.country
     forces = same and bool(mine.roles) and set(mine.roles) <= _FORCES and target.dep_ == "dobj" \
         and mine.kind != "person"
@@ -137,7 +136,7 @@ def owned_by_source(doc: Document, target: Token | None, source: Token | None, c
         owner = target
     if owner is None or owner.pos_ != "PRON":
         return False
-    mine, theirs = actor_at(doc, owner), actor_at(doc, source)
+    mine, theirs = doc.actor_at(owner), doc.actor_at(source)
     return mine is not None and theirs is not None and mine.country == theirs.country and \
         (mine.name or mine.code) == (theirs.name or theirs.code)
 
@@ -165,7 +164,7 @@ def refine_target(doc: Document, tok: Token, sense: Sense, args: Arguments, cons
         args.governor = args.governor or own
     statement = (sense.code or "").startswith("01")   # "announced that Italy will ...": no one is addressed
     if (is_verbal(tok) or sense.clause_words) and not statement \
-            and (args.target is None or actor_at(doc, args.target) is None):
+            and (args.target is None or doc.actor_at(args.target) is None):
         args.target = clause_target(doc, tok, sense, args.source) or args.target
 
 
@@ -173,7 +172,7 @@ def fallback_target(doc: Document, tok: Token, sense: Sense, args: Arguments,
                     source: Actor | None) -> tuple[Actor | None, bool]:
     """The target actor: the one `args.target` names, else the other party of a joint act, else the place; and
     whether source and target acted together (the joint case)."""
-    target = actor_at(doc, args.target) if args.target is not None else None
+    target = doc.actor_at(args.target) if args.target is not None else None
     if target is not None and (target.basis or "").endswith("+context-country"):
         target = _local(target, place_target(doc, tok, args))
     if target is not None and source is not None and args.target.pos_ == "PRON" \
@@ -181,7 +180,7 @@ def fallback_target(doc: Document, tok: Token, sense: Sense, args: Arguments,
         target = None   # "Nigeria announced that it will ...": the clause's subject is the speaker again
     if target is None and source is not None and joint(sense, tok):
         # "Obama and Putin will meet": each is the other's partner
-        target = next((actor_at(doc, c) for c in args.source.conjuncts if actor_at(doc, c) is not None), None)
+        target = next((doc.actor_at(c) for c in args.source.conjuncts if doc.actor_at(c) is not None), None)
         if target is not None:
             return target, True
     statement = (sense.code or "").startswith("01")   # a statement made in Berlin is not addressed to Germany

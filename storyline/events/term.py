@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storyline.doc import Span, Term
+from storyline.model.doc import Span, Term
 from storyline.nlp.numbers import parse_number
 
 Token = Any

@@ -6,11 +6,10 @@ offset a later stage writes still points into the article as it was read.
 """
 from __future__ import annotations
 
-from storyline.doc import Boilerplate, Document, Place, Span
 from storyline.ingest.dateline import Dateline, find_dateline
 from storyline.ingest.lines import Line, iter_lines, looks_like_headline, squash
 from storyline.ingest.markers import caption_kind, is_byline
-from storyline.pipeline import stage
+from storyline.model.doc import Boilerplate, Document, Place, Span
 
 # A repeated line counts as a scraped duplicate from this many words up. Tuned on the Wikinews sample
 # (295 articles): every repeated line there under 6 words is an interview answer ("((WN)) Yes.") or a
@@ -18,7 +17,6 @@ from storyline.pipeline import stage
 REPEAT_MIN_WORDS = 6
 
 
-@stage("clean", adds=("boilerplate", "dateline"))
 def clean(doc: Document) -> Document:
     found, dateline = find_boilerplate(doc.text, title=doc.title)
     doc.boilerplate = found

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from storyline.doc import Document
 from storyline.errors import message
 from storyline.ingest.dates import normalise_date
 from storyline.ingest.lines import first_line, looks_like_headline
+from storyline.model.doc import Document
 
 STAGE = "ingest"
 KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "records", ".json": "records", ".csv": "csv"}

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from storyline.doc import Actor, Document, Event, TimeValue
-from storyline.pipeline import stage
+from storyline.model.doc import Actor, Document, Event, TimeValue
 
 # How far back (in events) a targetless mention looks for the event it continues; set on the seed story.
 _INHERIT_WINDOW = 6
@@ -126,7 +125,6 @@ def merge_events(events: list[Event]) -> list[Event]:
     return out
 
 
-@stage("merge", needs=("events",), adds=("merged",))
 def merge_in_document(doc: Document) -> Document:
     inherit_targets(doc.events)
     merged = merge_events(doc.events)

@@ -1,12 +1,10 @@
 """The nlp stage: parse the cleaned text (boilerplate blanked, offsets unchanged) with spaCy."""
 from __future__ import annotations
 
-from storyline.doc import Document
+from storyline.model.doc import Document
 from storyline.nlp.model import load
-from storyline.pipeline import stage
 
 
-@stage("nlp", needs=("boilerplate",), adds=("parsed",))
 def parse(doc: Document) -> Document:
     parsed = load()(doc.clean_text())
     doc.parsed = parsed

@@ -17,9 +17,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storyline.actors import gazetteer as countries
-from storyline.places import gazetteer
-from storyline.places.gazetteer import ADM1, CAPITAL, CITY, CONTINENT, COUNTRY, GeoPlace, distance_km
+from storyline.reference import countries, geonames
+from storyline.reference.geonames import ADM1, CAPITAL, CITY, CONTINENT, COUNTRY, GeoPlace, distance_km
 
 FEATURE_BONUS = {COUNTRY: 3.0, CONTINENT: 3.0, ADM1: 1.0, CAPITAL: 2.0}
 COUNTRY_WEIGHT = 2.5      # a candidate in the article's main country: a 300-fold population
@@ -54,10 +53,10 @@ def country_of_alias(name: str) -> GeoPlace | None:
     """The country a country name or demonym denotes ("U.S.", "Britain", "Cambodian"), else None."""
     if countries.alias_kind(name) != "country":
         return None
-    if any(c.fcode != CITY or c.population >= BIG_CITY for c in gazetteer.candidates(name)):
+    if any(c.fcode != CITY or c.population >= BIG_CITY for c in geonames.candidates(name)):
         return None
     iso = countries.country_for(name)
-    return gazetteer.country(iso) if iso else None
+    return geonames.country(iso) if iso else None
 
 
 def _drop_region_named_for_city(cands: list[GeoPlace]) -> list[GeoPlace]:
@@ -74,7 +73,7 @@ def _drop_region_named_for_city(cands: list[GeoPlace]) -> list[GeoPlace]:
 
 def score(cand: GeoPlace, key: str, ctx: Context) -> float:
     s = math.log10(cand.population + 10) + FEATURE_BONUS.get(cand.fcode, 0.0)
-    if gazetteer.normalise(cand.name) == key or gazetteer.normalise(cand.ascii) == key:
+    if geonames.normalise(cand.name) == key or geonames.normalise(cand.ascii) == key:
         s += PRIMARY_BONUS
     top = max(ctx.countries.values(), default=0)
     if cand.country and top:
@@ -92,10 +91,10 @@ def resolve(name: str, ctx: Context) -> GeoPlace | None:
     found = country_of_alias(name)
     if found is not None:
         return found
-    cands = _drop_region_named_for_city(gazetteer.candidates(name))
+    cands = _drop_region_named_for_city(geonames.candidates(name))
     if not cands:
         return None
-    key = gazetteer.normalise(name)
+    key = geonames.normalise(name)
     return max(cands, key=lambda c: (score(c, key, ctx), c.population, -c.id))
 
 
@@ -105,7 +104,7 @@ def confident(name: str) -> GeoPlace | None:
     found = country_of_alias(name)
     if found is not None:
         return found
-    cands = _drop_region_named_for_city(gazetteer.candidates(name))
+    cands = _drop_region_named_for_city(geonames.candidates(name))
     areas = [c for c in cands if c.fcode in (COUNTRY, ADM1, CONTINENT)]
     if len(cands) == 1 or len(areas) == 1:
         return areas[0] if areas else cands[0]

@@ -14,11 +14,10 @@ import re
 from collections import Counter
 from typing import Any
 
-from storyline.doc import Document, Event, Place, Span
-from storyline.pipeline import stage
-from storyline.places import gazetteer
-from storyline.places.gazetteer import GeoPlace
+from storyline.model.doc import Document, Event, Place, Span
 from storyline.places.resolve import Context, confident, country_of_alias, resolve
+from storyline.reference import geonames
+from storyline.reference.geonames import GeoPlace
 
 Token = Any
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -37,7 +36,7 @@ def to_place(found: GeoPlace | None, name: str, span: Span | None, basis: str) -
 
 def country_place(iso3: str, basis: str) -> Place:
     """The country's point; a code no table knows (a user dictionary's own country) gets no coordinates."""
-    found = gazetteer.country(iso3)
+    found = geonames.country(iso3)
     if found is None:
         return Place(name=iso3, country=iso3, precision="country", basis=basis)
     return to_place(found, found.name, None, basis)
@@ -63,11 +62,11 @@ def article_context(doc: Document, mentions: list[Span], dateline: list[Span]) -
     ctx = Context()
     for ent in doc.parsed.ents:
         if ent.label_ == "NORP" and (found := country_of_alias(ent.text)) is not None:
-            ctx.add(found, gazetteer.normalise(ent.text))
+            ctx.add(found, geonames.normalise(ent.text))
     for weight, spans in ((1, mentions), (_DATELINE_WEIGHT, dateline)):
         for span in spans:
             if (found := confident(span.text)) is not None:
-                ctx.add(found, gazetteer.normalise(span.text), weight)
+                ctx.add(found, geonames.normalise(span.text), weight)
     for actor in doc.actors:
         if actor.country and not actor.inferred:
             ctx.countries[actor.country] += 1
@@ -76,7 +75,7 @@ def article_context(doc: Document, mentions: list[Span], dateline: list[Span]) -
     second = Context(Counter(ctx.countries), Counter(ctx.regions), list(ctx.points))
     for span in mentions:
         if (found := resolve(span.text, ctx)) is not None:
-            second.add(found, gazetteer.normalise(span.text))
+            second.add(found, geonames.normalise(span.text))
     return second
 
 
@@ -141,12 +140,11 @@ def resolve_dateline(doc: Document, ctx: Context | None = None) -> Place | None:
     ctx = ctx if ctx is not None else Context()
     for part in parts[1:]:
         if (found := confident(part.text)) is not None:
-            ctx.add(found, gazetteer.normalise(part.text), _DATELINE_WEIGHT)
+            ctx.add(found, geonames.normalise(part.text), _DATELINE_WEIGHT)
     found = resolve(parts[0].text, ctx)
     return to_place(found, dl.name, dl.span, "dateline")
 
 
-@stage("places", needs=("parsed", "dateline"), adds=("places",))
 def find_places(doc: Document) -> Document:
     mentions = _mentions(doc)
     dateline_spans = _dateline_parts(doc.dateline) if doc.dateline is not None else []
@@ -158,7 +156,6 @@ def find_places(doc: Document) -> Document:
     return doc
 
 
-@stage("place-events", needs=("places", "events"), adds=("event_places",))
 def place_events(doc: Document) -> Document:
     for ev in doc.events:
         ev.place = place_event(doc, ev, doc.dateline)

@@ -13,9 +13,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from storyline.doc import Actor, Document, Event, Span
 from storyline.errors import StorylineError
-from storyline.export.record import event_record
+from storyline.model.doc import Actor, Document, Event, Span
+from storyline.model.record import event_record
 from storyline.store.migrations import migrate
 from storyline.store.schema import MIGRATIONS
 

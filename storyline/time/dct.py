@@ -18,8 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.doc import Document
-from storyline.pipeline import stage
+from storyline.model.doc import Document
 from storyline.time import dct_text
 from storyline.time.lexicon import MONTHS, alt
 
@@ -54,7 +53,6 @@ class DateGuess:
     evidence: list[str] = field(default_factory=list)
 
 
-@stage(STAGE, needs=("boilerplate",), adds=("date",))
 def infer_dct(doc: Document) -> Document:
     if doc.date:
         return doc

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storyline.doc import TimeValue
+from storyline.model.doc import TimeValue
 from storyline.time import dates
 from storyline.time.lexicon import MONTHS, WEEKDAYS
 from storyline.time.recognize import find_timexes

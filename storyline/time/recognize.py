@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 import storyline.time.rules_more  # noqa: F401 - registers the relative rules
-from storyline.doc import Span, TimeValue
+from storyline.model.doc import Span, TimeValue
 from storyline.time.dates import parse_day
 from storyline.time.rules import RULES, Ctx, Hit
 

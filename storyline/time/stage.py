@@ -1,14 +1,11 @@
 """The "time" stage: every temporal expression in the cleaned text, normalised against the article date."""
 from __future__ import annotations
 
-import storyline.time.dct  # noqa: F401 - registers the "dct" stage with the builtin stages
-from storyline.doc import Document
-from storyline.pipeline import stage
+from storyline.model.doc import Document
 from storyline.time.recognize import find_timexes
 from storyline.time.tense import tense_from_doc
 
 
-@stage("time", needs=("parsed",), adds=("timexes",))
 def time_stage(doc: Document) -> Document:
     text = doc.clean_text()
     tense_at = tense_from_doc(doc.parsed) if doc.parsed is not None else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from storyline.resources import tsv_header, tsv_rows
+from storyline.reference.files import tsv_header, tsv_rows
 
 DATA_FILE = "cameo.tsv"
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from storyline.resources import read_data
+from storyline.reference.files import read_data
 
 # Codes whose noun's possessor / "of"-phrase is the one acted on ("the arrests of X") unless the entry says
 # otherwise: release, sanctions, coercion, violence against.

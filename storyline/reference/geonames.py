@@ -12,8 +12,8 @@ import threading
 from dataclasses import dataclass
 from importlib import resources
 
-from storyline.actors.gazetteer import name_variants, normalise  # noqa: F401 - one folding for every name index
 from storyline.errors import StorylineError
+from storyline.reference.names import name_variants, normalise  # noqa: F401 - one folding for every name index
 
 DB_FILE = "gazetteer.sqlite"
 SCALE = 100_000   # points are stored as integers in 1e-5 degrees

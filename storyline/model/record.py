@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from storyline.doc import Actor, Document, Event, Place, Span, Term, TimeValue
+from storyline.model.doc import Actor, Document, Event, Place, Span, Term, TimeValue
 
 SCHEMA_VERSION = "0.2"   # 0.2: "term", "also_sources", "also_targets", "joint"
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from storyline.resources import read_data
+from storyline.reference.files import read_data
 
 
 @dataclass(frozen=True)

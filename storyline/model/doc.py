@@ -1,8 +1,18 @@
 """The one document object that flows through every stage, and the records stages write onto it.
 
 Every value that comes from the text carries a `Span` (character offsets into `Document.text`, the article as
-it was read). Stages compute first and then write their results to the document; none of them mutates a value
-another stage wrote, so a stage can be rerun or skipped without surprises.
+it was read).
+
+Who may change which field (kept by the stage table in storyline/pipeline.py and checked by tests/test_contracts.py):
+- The reader sets the given fields (`text`, `url`, `title`, `source`, `date`, `origin`); after it, `text` is never
+  changed, so every span stays valid.
+- Each other field, and each `Event` field named "event.<name>" in a stage's `adds`, is written only by a stage
+  that declares it in `adds`; a stage reads only what it declares in `needs` (or adds itself).
+- A stage writes its results when it has computed them, and never mutates a value another stage wrote, except
+  where it declares that field in `adds` too (the merge stage rewrites `events`; the anchor stage sets
+  `event.date` on the events the events stage made).
+- `notes`, `rejected` and `stages_run` are bookkeeping every stage and runner may append to.
+- What one stage leaves for another is a field here, never spaCy's `Doc.user_data` (`actor_by_token`, `country`).
 """
 from __future__ import annotations
 
@@ -187,13 +197,26 @@ class Document:
     rejected: bool = False
     stages_run: list[str] = field(default_factory=list)
     parsed: Any = field(default=None, repr=False, compare=False)   # the spaCy Doc; never serialised
-    dictionaries: list[Any] = field(default_factory=list, repr=False, compare=False)  # user actor dictionaries
+    # left by the actors stage for the events stage: token index -> index into `actors`, and the article's own
+    # country (ISO3: its most named country, the dateline's counting more), the country of role nouns naming none
+    actor_by_token: dict[int, int] = field(default_factory=dict, repr=False)
+    country: str | None = None
 
     @property
     def id(self) -> str:
-        """Content hash: the same text with the same metadata is the same document."""
-        key = "\x1f".join([self.text, self.url or "", self.date or "", self.source or ""])
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+        """Content hash: the same text with the same metadata is the same document. A document with no text (a
+        record rejected as it was read) is known by where it came from instead, so that two rejections are two
+        documents, each stored with its own reason."""
+        parts = [self.text, self.url or "", self.date or "", self.source or ""]
+        if not self.text.strip():
+            parts.append(self.origin or "")
+        key = "\x1f".join(parts)
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+    def actor_at(self, tok: Any) -> Actor | None:
+        """The actor a parsed token heads (after coreference), if any: read from `actor_by_token`."""
+        idx = self.actor_by_token.get(tok.i)
+        return None if idx is None else self.actors[idx]
 
     def reject(self, stage: str, reason: str, code: str | None = None) -> None:
         self.rejected = True
