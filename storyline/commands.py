@@ -68,7 +68,7 @@ def eval_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from storyline.eval import report
     from storyline.eval.run import FLOORS, check_floors, headline, load_floors, run_sets
-    from storyline.eval.tempeval import shared_root
+    from storyline.eval.shared import shared_root
 
     shared = Path(args.shared) if args.shared else shared_root()
     if not shared.exists():

@@ -12,7 +12,6 @@ from storyline.events.anchor import anchor_dates
 from storyline.model.doc import Document, Event, Span
 from storyline.pipeline import DEFAULT_STAGES
 from storyline.time import find_timexes, tense_from_doc
-from tests.shared_data import shared_path
 
 pytestmark = pytest.mark.model
 DCT = "2018-08-28"   # a Tuesday
@@ -43,9 +42,9 @@ def nlp() -> Any:
 
 
 @pytest.fixture(scope="module")
-def seed() -> tuple[Document, dict[str, Any]]:
-    text = shared_path("seed", "article.txt").read_text(encoding="utf-8")
-    gold = yaml.safe_load(shared_path("seed", "expected.yaml").read_text(encoding="utf-8"))["events"]
+def seed(shared) -> tuple[Document, dict[str, Any]]:
+    text = shared("seed", "article.txt").read_text(encoding="utf-8")
+    gold = yaml.safe_load(shared("seed", "expected.yaml").read_text(encoding="utf-8"))["events"]
     return code_text(text, DCT), {g["id"]: g for g in gold}
 
 
@@ -76,9 +75,9 @@ def test_seed_events_never_take_the_article_date_unless_their_words_say_so(
             assert ev.date.span is not None and ev.date.text in ("Tuesday", "Tuesday’s")
 
 
-def test_seed_without_a_date_dates_only_what_the_text_states() -> None:
+def test_seed_without_a_date_dates_only_what_the_text_states(shared) -> None:
     """With the "dct" stage and no date, only the month is inferred: absolute dates stay, relative ones open."""
-    text = shared_path("seed", "article.txt").read_text(encoding="utf-8")
+    text = shared("seed", "article.txt").read_text(encoding="utf-8")
     doc = code_text(text, None, stages=("clean", "dct", *DEFAULT_STAGES[1:]))
     assert doc.date is None and any("2018-08" in n.reason for n in doc.notes if n.stage == "dct")
     protest = _event(doc, "protest", "July 15, 2014")

@@ -5,35 +5,35 @@ from __future__ import annotations
 import pytest
 
 from storyline.api import code_text
-from tests.coded import rows
 
 pytestmark = pytest.mark.model
 
 
-def coded(text: str) -> list[tuple[str | None, str | None, str | None]]:
+def _codes(rows, text: str) -> list[tuple[str | None, str | None, str | None]]:
     return [row[:3] for row in rows(text)]
 
 
-def test_target_inside_the_object() -> None:
-    assert ("120", "SRB", "AUS") in coded("Serbia on Thursday flatly rejected an Australian ultimatum.")
-    assert any(c[0] == "111" and c[2] == "RUSMIL" for c in coded(
+def test_target_inside_the_object(rows) -> None:
+    assert ("120", "SRB", "AUS") in _codes(rows, "Serbia on Thursday flatly rejected an Australian ultimatum.")
+    assert any(c[0] == "111" and c[2] == "RUSMIL" for c in _codes(rows,
         "The French government condemned an attack by Russian soldiers in Ukraine on Thursday."))
 
 
-def test_target_of_a_threatened_or_demanded_act_and_never_a_date() -> None:
-    assert ("1313", "IRN", "RUS") in coded("Iran on Tuesday threatened to break relations with Russia.")
-    assert ("1042", "USA", "PRK") in coded(
+def test_target_of_a_threatened_or_demanded_act_and_never_a_date(rows) -> None:
+    assert ("1313", "IRN", "RUS") in _codes(rows, "Iran on Tuesday threatened to break relations with Russia.")
+    assert ("1042", "USA", "PRK") in _codes(rows,
         "The United States on Thursday demanded that North Korea forsake its nuclear program.")
 
 
-def test_the_object_as_content_passes_the_target_to_a_preposition() -> None:
-    assert ("1621", "JPN", "SRB") in coded("Japan halted economic aid to Serbia.")
-    assert ("161", "CHE", "RUSGOV") in coded("Switzerland expelled two Russian diplomats.")
+def test_the_object_as_content_passes_the_target_to_a_preposition(rows) -> None:
+    assert ("1621", "JPN", "SRB") in _codes(rows, "Japan halted economic aid to Serbia.")
+    assert ("161", "CHE", "RUSGOV") in _codes(rows, "Switzerland expelled two Russian diplomats.")
 
 
-def test_reported_future_is_a_plan_and_announced_conflict_a_threat() -> None:
-    assert ("133", "PSE", None) in coded("Palestinian leaders said they would boycott all official contact.")
-    assert ("1381", "IGOWSTNAT", "SRB") in coded("NATO confirmed on Wednesday it would tighten the naval blockade "
+def test_reported_future_is_a_plan_and_announced_conflict_a_threat(rows) -> None:
+    assert ("133", "PSE", None) in _codes(rows, "Palestinian leaders said they would boycott all official contact.")
+    assert ("1381", "IGOWSTNAT", "SRB") in _codes(
+        rows, "NATO confirmed on Wednesday it would tighten the naval blockade "
                                                  "of Serbia.")
     statuses = [e.status for e in code_text("If the talks fail, Russia could attack Ukraine.", "2019-05-01").events]
     assert statuses == ["hypothetical"]
@@ -54,5 +54,5 @@ def test_an_event_noun_in_an_after_phrase_is_coded_when_it_names_its_parties() -
     assert not any(e.trigger.text == "release" for e in back.events)  # only points back to a known event
 
 
-def test_an_adjective_of_intent_takes_its_target_from_the_clause() -> None:
-    assert ("036", "QAT", "SAU") in coded("Qatar is willing to negotiate with Saudi Arabia.")
+def test_an_adjective_of_intent_takes_its_target_from_the_clause(rows) -> None:
+    assert ("036", "QAT", "SAU") in _codes(rows, "Qatar is willing to negotiate with Saudi Arabia.")

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from shared_data import SHARED, shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
 # bench/ is run from the repository root (`python -m bench.throughput`) and is not an installed package.
@@ -18,10 +17,10 @@ from bench import throughput  # noqa: E402
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
 
-def test_sample_is_fixed_and_draws_from_both_corpora() -> None:
-    shared_path("corpora", "wikinews")
-    shared_path("corpora", "wcep")
-    first, again = throughput.sample_records(SHARED, 3), throughput.sample_records(SHARED, 3)
+def test_sample_is_fixed_and_draws_from_both_corpora(shared) -> None:
+    shared("corpora", "wikinews")
+    shared("corpora", "wcep")
+    first, again = throughput.sample_records(shared(), 3), throughput.sample_records(shared(), 3)
     assert first == again
     assert [r["corpus"] for r in first] == ["wikinews"] * 3 + ["wcep"] * 3
     assert all(r["text"].strip() and r["date"] for r in first)
@@ -32,12 +31,12 @@ def _positive(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
 
 
-def test_tiny_run_writes_the_result_fields(tmp_path: Path) -> None:
-    shared_path("corpora", "wikinews")
-    shared_path("corpora", "wcep")
+def test_tiny_run_writes_the_result_fields(tmp_path: Path, shared) -> None:
+    shared("corpora", "wikinews")
+    shared("corpora", "wcep")
     out = tmp_path / "throughput.json"
     cmd = [sys.executable, "-m", "bench.throughput", "--sample", "2", "--workers", "1", "--out", str(out),
-           "--shared", str(SHARED)]
+           "--shared", str(shared())]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     res = json.loads(out.read_text(encoding="utf-8"))

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -16,26 +14,14 @@ from storyline.model.doc import Document
 pytestmark = pytest.mark.shared
 
 
-def shared_dir() -> Path:
-    root = os.environ.get("STORYLINE_SHARED")
-    return Path(root) if root else Path(__file__).resolve().parents[1] / ".." / "shared"
-
-
-def shared_file(relative: str) -> Path:
-    path = shared_dir() / relative
-    if not path.exists():
-        pytest.skip(f"{relative} not found under {shared_dir()} (set STORYLINE_SHARED to the shared folder)")
-    return path
-
-
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Rough sentence offsets within text[start:end]: enough to check that no body sentence is marked."""
     return [(start + m.start(), start + m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]?", text[start:end])
             if m.group().strip()]
 
 
-def test_seed_article():
-    text = shared_file("seed/article.txt").read_text(encoding="utf-8")
+def test_seed_article(shared):
+    text = shared("seed", "article.txt").read_text(encoding="utf-8")
     doc = clean(read_text_document(text, date="2018-08-28"))
     kinds = [(b.kind, b.span.text) for b in doc.boilerplate]
     caption = next(t for k, t in kinds if k == "caption")
@@ -53,8 +39,8 @@ def test_seed_article():
         assert not doc.in_boilerplate(start, end), text[start:end]
 
 
-def wikinews() -> list[dict]:
-    path = shared_file("corpora/wikinews/wikinews_2019_2020.jsonl")
+def wikinews(shared) -> list[dict]:
+    path = shared("corpora", "wikinews", "wikinews_2019_2020.jsonl")
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -62,9 +48,9 @@ def wikinews() -> list[dict]:
 _IMAGE_CREDIT = re.compile(r"\(?Image:\s*[^()]+\)?\.?$")
 
 
-def test_wikinews_marks_only_picture_captions():
+def test_wikinews_marks_only_picture_captions(shared):
     marked = 0
-    for record in wikinews():
+    for record in wikinews(shared):
         doc = clean(Document(text=record["text"], title=record["title"]))
         assert doc.dateline is None, record["id"]
         for b in doc.boilerplate:
@@ -74,8 +60,8 @@ def test_wikinews_marks_only_picture_captions():
     assert marked > 0
 
 
-def test_wikinews_title_as_first_line_is_the_only_headline():
-    for record in wikinews():
+def test_wikinews_title_as_first_line_is_the_only_headline(shared):
+    for record in wikinews(shared):
         if not record["text"].strip():
             continue
         text = f"{record['title']}\n\n{record['text']}"
@@ -85,8 +71,8 @@ def test_wikinews_title_as_first_line_is_the_only_headline():
         assert doc.dateline is None, record["id"]
 
 
-def timebank_texts() -> list[tuple[str, str]]:
-    folder = shared_file("gold/tempeval3/TBAQ-cleaned")
+def timebank_texts(shared) -> list[tuple[str, str]]:
+    folder = shared("gold", "tempeval3", "TBAQ-cleaned")
     texts = []
     for path in sorted(folder.glob("*/*.tml")):
         found = re.search(r"<TEXT>(.*?)</TEXT>", path.read_text(encoding="utf-8"), re.S)
@@ -95,11 +81,11 @@ def timebank_texts() -> list[tuple[str, str]]:
     return texts
 
 
-def test_timebank_wire_datelines_and_nothing_else():
+def test_timebank_wire_datelines_and_nothing_else(shared):
     """TimeBank/AQUAINT wire copy (AP, NYT, Xinhua, WSJ, broadcast): datelines open the first paragraph, a few
     WSJ stories end with a contributed-to-this-article line, and nothing else is boilerplate."""
     datelines = 0
-    for name, text in timebank_texts():
+    for name, text in timebank_texts(shared):
         doc = clean(Document(text=text))
         first = next(line for line in text.splitlines() if line.strip())
         for b in doc.boilerplate:

@@ -7,7 +7,6 @@ from storyline.ingest.clean import clean
 from storyline.model.doc import Document
 from storyline.time import dct_text
 from storyline.time.dct import infer_date, infer_dct, url_date
-from tests.shared_data import shared_path
 
 # Hand-written, in the shape of the seed story: which July and which protest the relative words point at.
 ELECTION = ("Hun Sen's party won all the seats in parliament in its election sweep last month, and the pardons "
@@ -140,8 +139,8 @@ def test_classify_reads_shift_and_year_less_dates_off_the_rules() -> None:
     assert [(s.tx.text, s.unit, s.k) for s in shifts] == [("two weeks ago", "week", -2)]
 
 
-def test_seed_story_without_a_date_is_placed_in_august_2018() -> None:
-    text = shared_path("seed", "article.txt").read_text(encoding="utf-8")
+def test_seed_story_without_a_date_is_placed_in_august_2018(shared) -> None:
+    text = shared("seed", "article.txt").read_text(encoding="utf-8")
     doc = _dct(text)
     guess = infer_date(doc)
     assert guess is not None and (guess.value, guess.precision, guess.basis) == ("2018-08", "month", "text")

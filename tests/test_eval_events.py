@@ -3,7 +3,6 @@ reader counts on the real gold files, and one short run of the real pipeline."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -200,21 +199,9 @@ def test_evaluate_events_with_a_hand_made_coder(tmp_path: Path) -> None:
 
 # The real gold files -------------------------------------------------------------------------------------------
 
-def _shared() -> Path:
-    env = os.environ.get("STORYLINE_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / ".." / "shared"
-
-
-def _need_gold() -> Path:
-    root = _shared()
-    if not (root / "gold" / "event_coding").is_dir():
-        pytest.skip(f"gold/event_coding not found under {root} (set STORYLINE_SHARED to the shared folder)")
-    return root
-
-
 @pytest.mark.shared
-def test_reader_counts_on_the_real_files() -> None:
-    root = _need_gold()
+def test_reader_counts_on_the_real_files(shared) -> None:
+    root = shared("gold", "event_coding").parents[1]
     counts = {}
     for name in SETS:
         sents = read_set(name, root)
@@ -231,8 +218,8 @@ def test_reader_counts_on_the_real_files() -> None:
 
 @pytest.mark.shared
 @pytest.mark.model
-def test_the_real_pipeline_runs_over_a_sample_without_errors() -> None:
-    root = _need_gold()
+def test_the_real_pipeline_runs_over_a_sample_without_errors(shared) -> None:
+    root = shared("gold", "event_coding").parents[1]
     for name in SETS:
         res = evaluate_events(name, root, limit=15)
         assert res["sentences"] == 15 and res["errors"] == 0, res["details"][:3]

@@ -10,7 +10,7 @@ import pytest
 
 from storyline.eval.geo import GoldToponym, read_geowebnews, read_lgl, score_geo, summarise
 from storyline.eval.geometry import CountryIndex, DocumentTimeout, haversine_km, match_spans, time_limit
-from storyline.eval.tempeval import shared_root
+from storyline.eval.shared import shared_root
 from storyline.model.doc import Place, Span
 
 TEXT = "Flooding hit Paris and Lyon on Monday, while Texas stayed dry. Berlin reacted."

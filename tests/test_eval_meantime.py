@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from storyline.eval.meantime import read_cat, read_meantime, rebuild_text, score_meantime, summarise
-from storyline.eval.tempeval import shared_root
+from storyline.eval.shared import shared_root
 from storyline.model.doc import Actor, Document, Event, Place, Span, TimeValue
 
 WORDS = [

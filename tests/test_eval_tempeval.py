@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.eval.tempeval import Timex, evaluate, read_tml, score, shared_root, summary
+from storyline.eval.shared import shared_root
+from storyline.eval.tempeval import Timex, evaluate, read_tml, score, summary
 
 TML = """<?xml version="1.0" ?>
 <TimeML><DOCID>toy_1</DOCID>

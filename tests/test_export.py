@@ -5,11 +5,10 @@ import csv
 import io
 import json
 
-from test_store import make_doc
-
 from storyline.export.formats import CSV_COLUMNS, event_schema, render_table, write_csv, write_jsonl
 from storyline.model.doc import Actor, Document, Event, Span
 from storyline.model.record import event_record
+from tests.handmade import make_doc
 
 
 def _records(n: int = 0) -> list[dict]:

@@ -1,9 +1,8 @@
 """Actors, events, dates and merging on hand-built parses (no model): each rule on the smallest sentence."""
 from __future__ import annotations
 
-from handmade import document
-
 from storyline.pipeline import Pipeline
+from tests.handmade import document
 
 AFTER_PARSE = ("time", "actors", "places", "events", "anchor", "place-events", "merge")
 

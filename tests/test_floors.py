@@ -5,7 +5,6 @@ one needs a written reason in the same commit (see docs/EVALUATION.md)."""
 from __future__ import annotations
 
 import pytest
-from shared_data import SHARED, shared_path
 
 from storyline.eval.run import FLOORS, SETS, check_floors, load_floors, run_sets
 
@@ -33,7 +32,7 @@ def test_every_set_has_pinned_floors() -> None:
 
 @pytest.mark.model
 @pytest.mark.shared
-def test_no_score_below_its_floor() -> None:
-    shared_path("gold")
-    results = run_sets(SHARED)
+def test_no_score_below_its_floor(shared) -> None:
+    shared("gold")
+    results = run_sets(shared())
     assert check_floors(results, load_floors()) == []

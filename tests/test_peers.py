@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from shared_data import shared_path
 
 from storyline.eval import peers
 from storyline.eval.peers import heideltime_available, timeml_to_offsets
@@ -77,9 +76,9 @@ def test_run_heideltime_resolves_against_the_dct() -> None:
 
 @pytest.mark.shared
 @needs_peer
-def test_heideltime_reproduces_its_tempeval3_platinum_scores() -> None:
+def test_heideltime_reproduces_its_tempeval3_platinum_scores(shared) -> None:
     # PEERS.md measured strict 81.78, relaxed 90.71, value 78.07 on these 20 files; a point either way allowed.
-    res = peers.evaluate_heideltime(shared_path("gold", "tempeval3", "te3-platinum"))
+    res = peers.evaluate_heideltime(shared("gold", "tempeval3", "te3-platinum"))
     assert res["documents"] == 20 and res["gold"] == 138
     assert res["strict_f1"] == pytest.approx(0.8178, abs=0.01)
     assert res["relaxed_f1"] == pytest.approx(0.9071, abs=0.01)

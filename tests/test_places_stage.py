@@ -1,11 +1,10 @@
 """Toponym recognition and resolution in the places stage, on hand-built parses (no model)."""
 from __future__ import annotations
 
-from handmade import document
-
 from storyline.model.doc import Actor, Event, Span
 from storyline.places.resolve import Context, country_of_alias, resolve
 from storyline.places.stage import find_places, place_event
+from tests.handmade import document
 
 TEXAS_PARIS = """
 Police police NOUN NNS 1 nsubj O

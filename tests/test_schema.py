@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
-from test_store import make_doc
 
 from storyline.export.formats import event_schema
 from storyline.model import record as record_module
 from storyline.model.doc import PRECISIONS, Actor, Document, Event, Place, Span, TimeValue
 from storyline.model.record import event_record
+from tests.handmade import make_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_MD = ROOT / "docs" / "SCHEMA.md"

@@ -11,48 +11,13 @@ from pathlib import Path
 import pytest
 
 from storyline.errors import StorylineError
-from storyline.model.doc import Actor, Document, Event, Place, Span, TimeValue
+from storyline.model.doc import Actor, Document
 from storyline.model.record import event_record
 from storyline.store import Store
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
+from tests.handmade import make_doc, span_of
 
 TESTS = Path(__file__).resolve().parent
-
-
-def _span(text: str, words: str, after: int = 0) -> Span:
-    i = text.index(words, after)
-    return Span.of(text, i, i + len(words))
-
-
-def make_doc(n: int = 0, *, url: str | None = None) -> Document:
-    """An article with two coded events; `n` varies the text, so each n is a different document."""
-    text = (f"PHNOM PENH - Police arrested {n + 2} protesters outside the National Assembly on Tuesday. "
-            "The government denounced the opposition party in a statement.")
-    doc = Document(text=text, url=url or f"https://example.org/{n}", title=f"Story {n}", source="Example Wire",
-                   date="2018-08-28", origin=f"articles/{n}.txt")
-    s1 = _span(text, f"Police arrested {n + 2} protesters outside the National Assembly on Tuesday.")
-    s2 = _span(text, "The government denounced the opposition party in a statement.")
-    police = Actor("Police", _span(text, "Police"), name="police", code="KHMCOP", country="KHM", roles=["COP"],
-                   kind="organisation", basis="role-noun")
-    crowd = Actor(f"{n + 2} protesters", _span(text, f"{n + 2} protesters"), name="protesters", code="KHMOPP",
-                  country="KHM", roles=["OPP"], kind="group")
-    gov = Actor("The government", _span(text, "The government"), name="Government of Cambodia", code="KHMGOV",
-                country="KHM", roles=["GOV"], kind="organisation")
-    party = Actor("the opposition party", _span(text, "the opposition party"), name="opposition party",
-                  code="KHMOPP", country="KHM", roles=["OPP"], kind="organisation")
-    tuesday = TimeValue("Tuesday", _span(text, "Tuesday"), value="2018-08-28", start="2018-08-28",
-                        end="2018-08-28", precision="day", relative=True)
-    doc.actors = [police, crowd, gov, party]
-    doc.events = [
-        Event(_span(text, "arrested"), s1, cameo="173", name="Arrest, detain", goldstein=-5.0, quadclass=4,
-              plover_type="ARREST", source=police, target=crowd, date=tuesday, count=n + 2,
-              count_span=_span(text, str(n + 2)), confidence=0.8,
-              place=Place("Phnom Penh", country="KHM", precision="city", span=_span(text, "PHNOM PENH"),
-                          basis="dateline")),
-        Event(_span(text, "denounced"), s2, cameo="111", name="Criticize or denounce", goldstein=-2.0,
-              quadclass=3, source=gov, target=party, confidence=0.6),
-    ]
-    return doc
 
 
 def empty_doc(reason: str, code: str, *, rejected: bool) -> Document:
@@ -145,8 +110,8 @@ def test_a_failure_inside_the_transaction_keeps_earlier_documents(db: Path, monk
 def test_a_killed_process_keeps_every_committed_document(db: Path) -> None:
     script = textwrap.dedent(f"""
         import os, sys
-        sys.path.insert(0, {str(TESTS)!r})
-        from test_store import make_doc
+        sys.path.insert(0, {str(TESTS.parent)!r})
+        from tests.handmade import make_doc
         from storyline.store import Store
         st = Store.open({str(db)!r})
         for i in range(3):
@@ -234,7 +199,7 @@ def test_actor_registry_grows_across_articles(db: Path) -> None:
     second = make_doc(1)
     text = second.text
     they = Actor("they", None)   # unresolved: not registered
-    officers = Actor("officers", _span(text, "Police"), name="police", code="KHMCOP", country="KHM",
+    officers = Actor("officers", span_of(text, "Police"), name="police", code="KHMCOP", country="KHM",
                      kind="organisation")
     second.actors += [they, officers]
     with Store.open(db) as st:
@@ -265,7 +230,7 @@ def test_merged_triggers_are_mentions_with_their_sentence(db: Path) -> None:
     doc = make_doc(0)
     text = doc.text
     arrest = doc.events[0]
-    arrest.mentions = [_span(text, "Police"), _span(text, "statement")]   # one in its sentence, one not
+    arrest.mentions = [span_of(text, "Police"), span_of(text, "statement")]   # one in its sentence, one not
     with Store.open(db) as st:
         st.save(doc)
         rows = st.conn.execute("SELECT trigger, sentence FROM mentions WHERE event_id = ? ORDER BY id",

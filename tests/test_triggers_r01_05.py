@@ -10,7 +10,6 @@ import yaml
 from storyline.model.doc import Event
 from storyline.reference import cameo
 from storyline.reference.triggers import triggers
-from tests.coded import code_of, events, one
 
 ROOTS = ("01", "02", "03", "04", "05")
 
@@ -20,7 +19,7 @@ WITHOUT_SIGNAL = {"01", "02", "03", "04", "05"}
 
 
 def actors(ev: Event) -> tuple[str | None, str | None]:
-    return code_of(ev.source), code_of(ev.target)
+    return getattr(ev.source, "code", None), getattr(ev.target, "code", None)
 
 
 def test_every_code_in_range_is_reachable_or_listed() -> None:
@@ -42,7 +41,7 @@ def test_sense_order_puts_specific_topics_before_general_ones() -> None:
 
 
 @pytest.mark.model
-def test_01_statements() -> None:
+def test_01_statements(one) -> None:
     ev = one("The Egyptian Foreign Ministry issued a statement on Monday about the border dispute.", "01")
     assert (ev.cameo, ev.source.code, ev.status) == ("010", "EGYGOV", "asserted")
     ev = one("The French government declined to comment on the report.", "01")
@@ -55,14 +54,14 @@ def test_01_statements() -> None:
 
 
 @pytest.mark.model
-def test_a_bare_said_is_no_event() -> None:
+def test_a_bare_said_is_no_event(events) -> None:
     for text in ("A Russian government spokesman said the weather in Moscow was bad on Monday.",
                  "The Kenyan president said on Friday that the economy had grown."):
         assert not [e for e in events(text) if e.cameo and e.cameo[:2] in ROOTS], text
 
 
 @pytest.mark.model
-def test_02_appeals() -> None:
+def test_02_appeals(one) -> None:
     ev = one("The United Nations urged Israel to release the Palestinian prisoners.", "02")
     assert (ev.cameo, actors(ev)) == ("0253", ("IGOUNO", "ISR"))
     ev = one("France called on Russia to withdraw its troops from Ukraine.", "02")
@@ -76,7 +75,7 @@ def test_02_appeals() -> None:
 
 
 @pytest.mark.model
-def test_03_intents() -> None:
+def test_03_intents(events, one) -> None:
     ev = one("Russia agreed to lift the embargo on Georgian wine.", "03")
     assert (ev.cameo, ev.source.code) == ("0354", "RUS")
     assert one("Ethiopia pledged to send peacekeepers to Somalia.", "03").cameo == "0334"
@@ -90,7 +89,7 @@ def test_03_intents() -> None:
 
 
 @pytest.mark.model
-def test_04_consultations() -> None:
+def test_04_consultations(one) -> None:
     ev = one("The Chinese president met with the French president in Paris on Monday.", "04")
     assert (ev.cameo, actors(ev)) == ("040", ("CHNGOV", "FRAGOV"))
     ev = one("The Indian prime minister telephoned the Pakistani prime minister on Tuesday.", "04")
@@ -105,7 +104,7 @@ def test_04_consultations() -> None:
 
 
 @pytest.mark.model
-def test_05_diplomatic_cooperation() -> None:
+def test_05_diplomatic_cooperation(one) -> None:
     ev = one("The German chancellor praised Greece for its reforms.", "05")
     assert (ev.cameo, actors(ev)) == ("051", ("DEUGOV", "GRC"))
     ev = one("Greece was praised by the German chancellor.", "05")
@@ -123,7 +122,7 @@ def test_05_diplomatic_cooperation() -> None:
 
 
 @pytest.mark.model
-def test_03_ready_and_prepared_state_an_intent_by_topic() -> None:
+def test_03_ready_and_prepared_state_an_intent_by_topic(events, one) -> None:
     ev = one("Japan is ready to send peacekeeping troops to South Sudan.", "03")
     assert (ev.cameo, ev.source.code) == ("0334", "JPN")
     ev = one("Germany is prepared to host talks between Serbia and Kosovo.", "03")
@@ -134,7 +133,7 @@ def test_03_ready_and_prepared_state_an_intent_by_topic() -> None:
 
 
 @pytest.mark.model
-def test_05_welcoming_a_statement_is_praise_not_hosting() -> None:
+def test_05_welcoming_a_statement_is_praise_not_hosting(one) -> None:
     ev = one("The German government welcomed the Russian president's statement on Monday.", "05")
     assert (ev.cameo, actors(ev)) == ("051", ("DEUGOV", "RUSGOV"))
     ev = one("The German government welcomed the Chinese president in Berlin on Monday.", "04")
@@ -142,13 +141,13 @@ def test_05_welcoming_a_statement_is_praise_not_hosting() -> None:
 
 
 @pytest.mark.model
-def test_08_recognising_an_election_victory_accedes_to_it() -> None:
+def test_08_recognising_an_election_victory_accedes_to_it(one) -> None:
     ev = one("The Serbian government recognized the opposition's victory in the local elections.", "08")
     assert (ev.cameo, actors(ev)) == ("083", ("SRBGOV", "SRBOPP"))
 
 
 @pytest.mark.model
-def test_10_announcing_what_another_must_do_is_a_demand() -> None:
+def test_10_announcing_what_another_must_do_is_a_demand(events, one) -> None:
     text = "Kenyan rebels announced that the government must release all political prisoners."
     ev = one(text, "10")
     assert (ev.cameo, actors(ev)) == ("100", ("KENREB", "KENGOV"))
@@ -158,7 +157,7 @@ def test_10_announcing_what_another_must_do_is_a_demand() -> None:
 
 
 @pytest.mark.model
-def test_02_seeking_asylum_is_an_appeal_to_the_host() -> None:
+def test_02_seeking_asylum_is_an_appeal_to_the_host(one) -> None:
     ev = one("Hundreds of Syrian refugees sought asylum in Germany last year.", "02")
     assert (ev.cameo, ev.target.code) == ("0233", "DEU")
     ev = one("The opposition leader requested asylum from Ecuador.", "02")

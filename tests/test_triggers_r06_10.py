@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from storyline.reference import cameo
-from tests.coded import code_of, events, one
 
 ROOTS = ("06", "07", "08", "09", "10")
 
@@ -26,30 +25,30 @@ UNREAD = object()
 UNREAD_SOURCE = object()
 
 
-def _check(text: str, code: str, source: str | None | object, target: str | None | object,
+def _check(one, text: str, code: str, source: str | None | object, target: str | None | object,
            status: str = "asserted") -> None:
     ev = one(text, code[:2])
     assert ev.cameo == code, (text, ev.cameo)
     if source is not UNREAD_SOURCE:
-        assert code_of(ev.source) == source, (text, code_of(ev.source))
+        assert getattr(ev.source, "code", None) == source, (text, getattr(ev.source, "code", None))
     if target is not UNREAD:
-        assert code_of(ev.target) == target, (text, code_of(ev.target))
+        assert getattr(ev.target, "code", None) == target, (text, getattr(ev.target, "code", None))
     assert ev.status == status, (text, ev.status)
 
 
 # 06 --------------------------------------------------------------------------------------------------------------
 
 @pytest.mark.model
-def test_06_material_cooperation() -> None:
-    _check("Japan shared intelligence with South Korea on Monday.", "064", "JPN", UNREAD)
-    _check("Two suspects were extradited to Germany by Turkey on Friday.", "063", "TUR", "DEU")
-    _check("Japan did not share intelligence with South Korea.", "064", "JPN", UNREAD, "negated")
+def test_06_material_cooperation(one) -> None:
+    _check(one, "Japan shared intelligence with South Korea on Monday.", "064", "JPN", UNREAD)
+    _check(one, "Two suspects were extradited to Germany by Turkey on Friday.", "063", "TUR", "DEU")
+    _check(one, "Japan did not share intelligence with South Korea.", "064", "JPN", UNREAD, "negated")
     ev = one("China and Russia traded oil and grain worth billions of dollars last year.", "06")
-    assert ev.cameo == "061" and code_of(ev.source) == "CHN"
+    assert ev.cameo == "061" and getattr(ev.source, "code", None) == "CHN"
 
 
 @pytest.mark.model
-def test_06_trading_fire_is_not_trade() -> None:
+def test_06_trading_fire_is_not_trade(events) -> None:
     codes = [e.cameo for e in events("Indian and Pakistani troops traded fire across the border on Sunday.")]
     assert "061" not in codes
 
@@ -57,64 +56,64 @@ def test_06_trading_fire_is_not_trade() -> None:
 # 07 --------------------------------------------------------------------------------------------------------------
 
 @pytest.mark.model
-def test_07_aid() -> None:
-    _check("Germany donated medicine to Ukraine on Monday.", "073", "DEU", "UKR")
-    _check("Medicine was donated to Ukraine by Germany on Monday.", "073", "DEU", UNREAD)
-    _check("Germany's aid to Ukraine arrived in Kyiv on Monday.", "070", "DEU", "UKR")
-    _check("Germany did not send weapons to Ukraine.", "072", "DEU", "UKR", "negated")
-    _check("Lebanon granted asylum to the Syrian opposition leader on Monday.", "075", "LBN", "SYROPP")
+def test_07_aid(one) -> None:
+    _check(one, "Germany donated medicine to Ukraine on Monday.", "073", "DEU", "UKR")
+    _check(one, "Medicine was donated to Ukraine by Germany on Monday.", "073", "DEU", UNREAD)
+    _check(one, "Germany's aid to Ukraine arrived in Kyiv on Monday.", "070", "DEU", "UKR")
+    _check(one, "Germany did not send weapons to Ukraine.", "072", "DEU", "UKR", "negated")
+    _check(one, "Lebanon granted asylum to the Syrian opposition leader on Monday.", "075", "LBN", "SYROPP")
 
 
 # 08 --------------------------------------------------------------------------------------------------------------
 
 @pytest.mark.model
-def test_08_yield() -> None:
+def test_08_yield(one) -> None:
     # with no party named, the curfew's place is its target (Baghdad, IRQ)
-    _check("The Iraqi government lifted the curfew in Baghdad on Sunday.", "0813", "IRQGOV", "IRQ")
-    _check("The curfew in Baghdad was lifted by the Iraqi government on Sunday.", "0813", "IRQGOV", "IRQ")
-    _check("The resignation of the Pakistani prime minister on Thursday surprised investors.", "0831", "PAKGOV",
+    _check(one, "The Iraqi government lifted the curfew in Baghdad on Sunday.", "0813", "IRQGOV", "IRQ")
+    _check(one, "The curfew in Baghdad was lifted by the Iraqi government on Sunday.", "0813", "IRQGOV", "IRQ")
+    _check(one, "The resignation of the Pakistani prime minister on Thursday surprised investors.", "0831", "PAKGOV",
            None)
-    _check("The Iraqi government did not lift the curfew in Baghdad.", "0813", "IRQGOV", "IRQ", "negated")
-    _check("Russia withdrew its troops from Syria on Monday.", "0874", "RUS", "SYR")
-    _check("Syria's president called off the offensive in Idlib on Friday.", "087", "SYRGOV", "SYR")
+    _check(one, "The Iraqi government did not lift the curfew in Baghdad.", "0813", "IRQGOV", "IRQ", "negated")
+    _check(one, "Russia withdrew its troops from Syria on Monday.", "0874", "RUS", "SYR")
+    _check(one, "Syria's president called off the offensive in Idlib on Friday.", "087", "SYRGOV", "SYR")
 
 
 @pytest.mark.model
-def test_08_returning_home_is_no_release() -> None:
+def test_08_returning_home_is_no_release(events) -> None:
     assert not [e for e in events("The Russian ambassador returned to Moscow on Monday.") if e.cameo == "0841"]
 
 
 # 09 --------------------------------------------------------------------------------------------------------------
 
 @pytest.mark.model
-def test_09_investigate() -> None:
-    _check("Police in France investigated the mayor of Marseille on Monday.", "090", "FRACOP", "FRAGOV")
-    _check("The mayor of Marseille was investigated by French police.", "090", "FRACOP", "FRAGOV")
-    _check("The investigation by French police against the mayor of Marseille began on Monday.", "090", "FRACOP",
+def test_09_investigate(one) -> None:
+    _check(one, "Police in France investigated the mayor of Marseille on Monday.", "090", "FRACOP", "FRAGOV")
+    _check(one, "The mayor of Marseille was investigated by French police.", "090", "FRACOP", "FRAGOV")
+    _check(one, "The investigation by French police against the mayor of Marseille began on Monday.", "090", "FRACOP",
            "FRAGOV")
-    _check("Police in France did not investigate the mayor of Marseille.", "090", "FRACOP", "FRAGOV", "negated")
+    _check(one, "Police in France did not investigate the mayor of Marseille.", "090", "FRACOP", "FRAGOV", "negated")
     assert one("French police investigated corruption at the town hall on Monday.", "09").cameo == "091"
 
 
 # 10 --------------------------------------------------------------------------------------------------------------
 
 @pytest.mark.model
-def test_10_demand() -> None:
-    _check("The United States demanded Iran to release the British tanker on Friday.", "1053", "USA", "IRN")
-    _check("Compensation was demanded from Russia by Ukraine on Monday.", "1031", "UKR", "RUS")
-    _check("Ukraine's demand for the release of its sailors angered Russia.", "1053", "UKR", None)
-    _check("Ukraine did not demand compensation from Russia.", "1031", "UKR", UNREAD, "negated")
-    _check("The judge ordered Iran to release the tanker.", "100", "IRNJUD", "IRN")
+def test_10_demand(one) -> None:
+    _check(one, "The United States demanded Iran to release the British tanker on Friday.", "1053", "USA", "IRN")
+    _check(one, "Compensation was demanded from Russia by Ukraine on Monday.", "1031", "UKR", "RUS")
+    _check(one, "Ukraine's demand for the release of its sailors angered Russia.", "1053", "UKR", None)
+    _check(one, "Ukraine did not demand compensation from Russia.", "1031", "UKR", UNREAD, "negated")
+    _check(one, "The judge ordered Iran to release the tanker.", "100", "IRNJUD", "IRN")
 
 
 @pytest.mark.model
-def test_10_demanded_clause_is_not_an_event_of_its_own() -> None:
+def test_10_demanded_clause_is_not_an_event_of_its_own(events) -> None:
     codes = [e.cameo for e in events("Ukraine demanded that Russia lift the blockade of its ports.")]
     assert codes == ["105"], codes
 
 
 @pytest.mark.model
-def test_10_economic_demand_is_no_event() -> None:
+def test_10_economic_demand_is_no_event(events) -> None:
     assert not [e for e in events("China's demand for oil rose sharply in March.") if (e.cameo or "")[:2] == "10"]
 
 
@@ -150,60 +149,62 @@ def test_lexicon_senses_are_well_formed() -> None:
 # sense families added for the PLOVER gaps (evacuation, peacekeepers, allowing, curfews, hearings, demands) ---------
 
 @pytest.mark.model
-def test_07_evacuating_people_is_aid_evacuating_settlements_a_pullout() -> None:
-    _check("Red Cross teams evacuated wounded civilians from the Syrian town of Douma on Tuesday.", "073",
+def test_07_evacuating_people_is_aid_evacuating_settlements_a_pullout(one) -> None:
+    _check(one, "Red Cross teams evacuated wounded civilians from the Syrian town of Douma on Tuesday.", "073",
            "NGOHLHIRC", "SYRCVL")
-    _check("Israel evacuated its settlements in the Gaza Strip in August.", "0874", "ISR", "PSE")
+    _check(one, "Israel evacuated its settlements in the Gaza Strip in August.", "0874", "ISR", "PSE")
     # announced for the future, a pullout is the intent to yield (035), as CAMEO coders read it
     ev = one("Israel will evacuate its settlements in the Gaza Strip.", "03")
-    assert (ev.cameo, code_of(ev.source)) == ("035", "ISR")
+    assert (ev.cameo, getattr(ev.source, "code", None)) == ("035", "ISR")
 
 
 @pytest.mark.model
-def test_07_peacekeepers_deployed_and_borders_opened_to_refugees() -> None:
-    _check("Bangladesh deployed peacekeeping troops to Mali on Monday.", "074", "BGD", UNREAD)
-    _check("The deployment of Indian peacekeepers in South Sudan began on Monday.", "074", "INDMIL", UNREAD)
-    _check("Jordan opened its border to Syrian refugees on Friday.", "075", "JOR", "SYRREF")
+def test_07_peacekeepers_deployed_and_borders_opened_to_refugees(events, one) -> None:
+    _check(one, "Bangladesh deployed peacekeeping troops to Mali on Monday.", "074", "BGD", UNREAD)
+    _check(one, "The deployment of Indian peacekeepers in South Sudan began on Monday.", "074", "INDMIL", UNREAD)
+    _check(one, "Jordan opened its border to Syrian refugees on Friday.", "075", "JOR", "SYRREF")
     assert not [e for e in events("Russian troops have arrived in Syria.") if (e.cameo or "")[:2] == "07"]
 
 
 @pytest.mark.model
-def test_08_allowing_what_was_restricted() -> None:
-    _check("The Egyptian government allowed the opposition party to hold a rally in Cairo.", "0811", "EGYGOV",
+def test_08_allowing_what_was_restricted(events, one) -> None:
+    _check(one, "The Egyptian government allowed the opposition party to hold a rally in Cairo.", "0811", "EGYGOV",
            "EGYOPP")
-    _check("The Egyptian government did not allow the opposition party to hold a rally in Cairo.", "0811",
+    _check(one, "The Egyptian government did not allow the opposition party to hold a rally in Cairo.", "0811",
            "EGYGOV", "EGYOPP", "negated")
-    _check("The Supreme Court allowed opposition leader Raila Odinga to run in the elections.", "0812", UNREAD_SOURCE,
+    _check(one, "The Supreme Court allowed opposition leader Raila Odinga to run in the elections.", "0812",
+           UNREAD_SOURCE,
            "KENOPP")
-    _check("Israel allowed Palestinian workers to enter Israel on Sunday.", "081", "ISR", "PSELAB")
+    _check(one, "Israel allowed Palestinian workers to enter Israel on Sunday.", "081", "ISR", "PSELAB")
     ev = one("Turkey will allow Syrian refugees to return home.", "03")
-    assert (ev.cameo, code_of(ev.source)) == ("0351", "TUR")
+    assert (ev.cameo, getattr(ev.source, "code", None)) == ("0351", "TUR")
     # "allowed that ..." concedes a point in an argument; nothing was eased
     found = events("The Kenyan minister allowed that the plan had flaws.")
     assert not [e for e in found if (e.cameo or "")[:2] == "08"]
 
 
 @pytest.mark.model
-def test_08_curfews_shortened_and_freedoms_widened() -> None:
-    _check("The Sudanese government shortened the nightly curfew in Khartoum by two hours.", "0813", "SDNGOV", UNREAD)
-    _check("The Cuban government expanded press freedoms on Monday.", "0811", "CUBGOV", None)
+def test_08_curfews_shortened_and_freedoms_widened(one) -> None:
+    _check(one, "The Sudanese government shortened the nightly curfew in Khartoum by two hours.", "0813", "SDNGOV",
+           UNREAD)
+    _check(one, "The Cuban government expanded press freedoms on Monday.", "0811", "CUBGOV", None)
 
 
 @pytest.mark.model
-def test_09_hearings_and_being_put_under_investigation() -> None:
-    _check("The Turkish parliament opened a hearing into the killing of the journalist.", "091", "TURLEG", UNREAD)
+def test_09_hearings_and_being_put_under_investigation(one) -> None:
+    _check(one, "The Turkish parliament opened a hearing into the killing of the journalist.", "091", "TURLEG", UNREAD)
     # the sub-code needs the "for"-phrase on the verb; the parser often hangs it on "investigation" (then 090)
     ev = one("A French journalist was put under investigation for corruption.", "09")
-    assert (ev.cameo[:3] in ("090", "091"), code_of(ev.target)) == (True, "FRAMED")
+    assert (ev.cameo[:3] in ("090", "091"), getattr(ev.target, "code", None)) == (True, "FRAMED")
 
 
 @pytest.mark.model
-def test_10_demands_issued_pressed_or_said_with_must() -> None:
+def test_10_demands_issued_pressed_or_said_with_must(events, one) -> None:
     text = ("The Kurdish opposition issued a statement demanding that the Turkish government release political "
             "prisoners.")
     ev = one(text, "10")
-    assert (ev.cameo, code_of(ev.source)) == ("100", "TUROPP")
-    _check("The Russian government pressured Belarus to release the jailed journalist.", "1053", "RUSGOV", "BLR")
+    assert (ev.cameo, getattr(ev.source, "code", None)) == ("100", "TUROPP")
+    _check(one, "The Russian government pressured Belarus to release the jailed journalist.", "1053", "RUSGOV", "BLR")
     text = "The European Union said Russia must withdraw its troops from Ukraine."
-    _check(text, "100", "IGOEUREEC", "RUS")
+    _check(one, text, "100", "IGOEUREEC", "RUS")
     assert [e.cameo for e in events(text)] == ["100"], "the withdrawal Russia must make is the demand's content"

@@ -8,7 +8,6 @@ import yaml
 from storyline.model.doc import Event
 from storyline.reference import cameo
 from storyline.reference.files import read_data
-from tests.coded import code_of, events
 
 # Codes with no lexical signal of their own: the two-digit roots are never coded as such (the x0 code is).
 NO_SIGNAL = {"16", "17", "18", "19", "20"}
@@ -91,19 +90,19 @@ MORE: list[Case] = [
 
 @pytest.mark.model
 @pytest.mark.parametrize("case", MORE, ids=lambda c: c[0][:40])
-def test_issue4_sense_families(case: Case) -> None:
-    _check(case)
+def test_issue4_sense_families(case: Case, events) -> None:
+    _check(events, case)
 
 
 @pytest.mark.model
-def test_killed_in_an_attack_noun_keeps_the_attacker() -> None:
+def test_killed_in_an_attack_noun_keeps_the_attacker(events) -> None:
     """"killed in an air strike by government forces": the strike is coded by its own noun, with its agent."""
     found = events("Eight Syrian civilians were killed in an air strike by government forces.")
     strikes = [e for e in found if e.cameo == "195"]
-    assert strikes and code_of(strikes[0].source) == "SYRGOV", [(e.cameo, code_of(e.source)) for e in found]
+    assert strikes and getattr(strikes[0].source, "code", None) == "SYRGOV", [(e.cameo, e.source) for e in found]
 
 
-def _check(case: Case) -> None:
+def _check(events, case: Case) -> None:
     text, code, source, target, status = case
     found: list[Event] = [e for e in events(text) if e.cameo]
     hits = [e for e in found if (e.cameo or "").startswith(code)]
@@ -111,40 +110,40 @@ def _check(case: Case) -> None:
     ev = hits[0]
     assert ev.cameo == code or len(code) == 2, (text, ev.cameo)
     if source is not None:
-        assert code_of(ev.source) == source, (text, code_of(ev.source))
+        assert getattr(ev.source, "code", None) == source, (text, getattr(ev.source, "code", None))
     if target is not None:
-        assert code_of(ev.target) == target, (text, code_of(ev.target))
+        assert getattr(ev.target, "code", None) == target, (text, getattr(ev.target, "code", None))
     assert ev.status == status, (text, ev.status)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("case", R16, ids=lambda c: c[0][:40])
-def test_root_16_reduce_relations(case: Case) -> None:
-    _check(case)
+def test_root_16_reduce_relations(case: Case, events) -> None:
+    _check(events, case)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("case", R17, ids=lambda c: c[0][:40])
-def test_root_17_coerce(case: Case) -> None:
-    _check(case)
+def test_root_17_coerce(case: Case, events) -> None:
+    _check(events, case)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("case", R18, ids=lambda c: c[0][:40])
-def test_root_18_assault(case: Case) -> None:
-    _check(case)
+def test_root_18_assault(case: Case, events) -> None:
+    _check(events, case)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("case", R19, ids=lambda c: c[0][:40])
-def test_root_19_fight(case: Case) -> None:
-    _check(case)
+def test_root_19_fight(case: Case, events) -> None:
+    _check(events, case)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("case", R20, ids=lambda c: c[0][:40])
-def test_root_20_mass_violence(case: Case) -> None:
-    _check(case)
+def test_root_20_mass_violence(case: Case, events) -> None:
+    _check(events, case)
 
 
 @pytest.mark.model
@@ -155,7 +154,7 @@ def test_root_20_mass_violence(case: Case) -> None:
     "Biden beat Trump in the 2020 election.",                    # "beat" alone is "defeat"
     "The government cut taxes for small businesses.",            # "cut" needs aid or ties
 ])
-def test_other_senses_of_general_verbs_code_nothing_here(text: str) -> None:
+def test_other_senses_of_general_verbs_code_nothing_here(text: str, events) -> None:
     roots = {(e.cameo or "")[:2] for e in events(text)}
     assert not roots & {"16", "17", "18", "19", "20"}, (text, roots)
 

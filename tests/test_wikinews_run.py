@@ -7,7 +7,6 @@ from argparse import Namespace
 from pathlib import Path
 
 import pytest
-from shared_data import shared_path
 
 from storyline.commands import code_command
 from storyline.store import Store
@@ -15,8 +14,8 @@ from storyline.store import Store
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
 
-def test_every_wikinews_article_is_coded_or_explained(tmp_path: Path) -> None:
-    corpus = shared_path("corpora", "wikinews", "wikinews_2019_2020.jsonl")
+def test_every_wikinews_article_is_coded_or_explained(tmp_path: Path, shared) -> None:
+    corpus = shared("corpora", "wikinews", "wikinews_2019_2020.jsonl")
     n_articles = sum(1 for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip())
     db = tmp_path / "wn.db"
     args = Namespace(paths=[str(corpus)], date=None, source=None, format="jsonl", db=str(db), explain=True,

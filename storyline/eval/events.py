@@ -47,7 +47,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from storyline.eval.tempeval import shared_root
+from storyline.eval.shared import shared_root
 from storyline.model.doc import Actor, Event
 
 ActorKey = tuple[str | None, str | None]   # (country, first role)

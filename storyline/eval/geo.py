@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.eval.geometry import CountryIndex, country_index, guarded, haversine_km, match_spans, prf, ratio
-from storyline.eval.tempeval import shared_root
+from storyline.eval.shared import shared_root
 from storyline.model.doc import Document, Place
 from storyline.pipeline import Pipeline, code_one
 

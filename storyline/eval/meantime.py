@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.eval.geometry import guarded, match_spans, overlaps, prf, ratio
-from storyline.eval.tempeval import shared_root
+from storyline.eval.shared import shared_root
 from storyline.model.doc import Document, Event
 
 GOLD_TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION", "PRO": "PRODUCT", "FIN": "FINANCIAL",

@@ -26,7 +26,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from storyline.eval.tempeval import Counts, Timex, read_tml, score, shared_root, summary
+from storyline.eval.shared import shared_root
+from storyline.eval.tempeval import Counts, Timex, read_tml, score, summary
 
 ENV_PYTHON = "STORYLINE_HEIDELTIME_PYTHON"
 DEFAULT_VENV = Path(__file__).resolve().parents[2] / ".peers" / "heideltime"

