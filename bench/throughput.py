@@ -6,7 +6,7 @@ so peak RSS and load times belong to that measurement alone:
 
 - load: importing storyline, reading the gazetteer and CAMEO tables, loading the spaCy model;
 - nlp: `nlp.pipe` over the sample texts with the same model (storyline's `nlp.model.load()`);
-- pipeline, once per worker count: `storyline.runner.code_documents(docs, workers=N)`. With one worker the model
+- pipeline, once per worker count: `storyline.run.code_documents(docs, workers=N)`. With one worker the model
   and tables are loaded, and one short text coded, before the clock starts (reported as startup_s); with
   several, the wall time includes the workers loading their own model, as a real run does.
 
@@ -26,15 +26,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from storyline.eval.shared import shared_root
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "bench" / "results" / "throughput.json"
 WIKINEWS = ("corpora", "wikinews", "wikinews_2019_2020.jsonl")
 WCEP = ("corpora", "wcep", "wcep_items.jsonl")
-
-
-def shared_root() -> Path:
-    env = os.environ.get("STORYLINE_SHARED")
-    return Path(env) if env else ROOT / ".." / "shared"
 
 
 # The sample ---------------------------------------------------------------------------------------------------

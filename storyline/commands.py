@@ -3,18 +3,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TextIO
 
-from storyline.export.formats import render_table, write_csv, write_jsonl
+from storyline.export.formats import StreamWriter
 from storyline.ingest.readers import iter_documents
 from storyline.model.doc import Document
 from storyline.model.record import event_record
 from storyline.run import code_documents
+from storyline.store import Store
 
 
-def _progress(docs: list[Document], enabled: bool, err: TextIO):  # type: ignore[no-untyped-def]
-    if not enabled or len(docs) < 20:
+def _progress(docs: Iterable[Document], enabled: bool, err: TextIO) -> Iterable[Document]:
+    """A progress bar over documents done (not sent), on a terminal only."""
+    if not enabled:
         return docs
     from tqdm import tqdm
 
@@ -29,41 +34,76 @@ def _explain(doc: Document, err: TextIO) -> None:
         print(f"{origin}: [{note.code or '-'}] {note.stage}: {note.reason}", file=err)
 
 
-def code_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from storyline.store import Store
+@dataclass
+class Tally:
+    """What a `code` run did, for its summary line and its exit status."""
 
-    docs = list(iter_documents(args.paths, date=args.date, source=args.source, stdin=sys.stdin))
-    records: list[dict] = []
-    stored = skipped = rejected = 0
-    store_cm = Store.open(args.db) if args.db else nullcontext(None)
-    with store_cm as store:
-        todo = [d for d in docs if store is None or not store.has_document(d.id)]
-        skipped = len(docs) - len(todo)
-        for doc in code_documents(_progress(todo, not args.no_progress, err), workers=args.workers):
-            rejected += doc.rejected
+    read: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    stored: int = 0
+    events: int = 0
+    bad_paths: list[str] = field(default_factory=list)   # inputs named on the command line that could not be read
+
+    def exit_status(self) -> int:
+        """2: an input path was missing or of an unknown type; 1: every document read was rejected; else 0."""
+        if self.bad_paths:
+            return 2
+        return 1 if self.read and self.rejected == self.read else 0
+
+
+def _not_stored(docs: Iterable[Document], db: str | None, tally: Tally) -> Iterator[Document]:
+    """The documents not already in the store. It runs in the runner's feeder thread, so it asks through a
+    connection of its own (Store.reader) while the main thread writes."""
+    if db is None:
+        yield from docs
+        return
+    with Store.reader(db) as stored:
+        for doc in docs:
+            if stored.has_document(doc.id):
+                tally.skipped += 1
+            else:
+                yield doc
+
+
+def _count(doc: Document, paths: Iterable[str], tally: Tally) -> None:
+    tally.read += 1
+    tally.rejected += doc.rejected
+    tally.events += len(doc.events)
+    if doc.rejected and doc.origin in paths and any(n.code in ("E020", "E021") for n in doc.notes):
+        tally.bad_paths.append(doc.origin)
+
+
+def code_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Read, code, store and print each document as it comes: a killed run has stored and printed everything
+    it finished (the store commits one document at a time)."""
+    tally = Tally()
+    writer = StreamWriter(args.format, out)
+    with Store.open(args.db) if args.db else nullcontext(None) as store:
+        docs = iter_documents(args.paths, date=args.date, source=args.source, stdin=sys.stdin)
+        coded = code_documents(_not_stored(docs, args.db, tally), workers=args.workers)
+        for doc in _progress(coded, not args.no_progress, err):
+            _count(doc, args.paths, tally)
             if store is not None:
-                stored += store.save(doc)
-            records.extend(event_record(doc, ev) for ev in doc.events)
+                tally.stored += store.save(doc, now=datetime.now(UTC))   # when it was coded, never an event date
+            writer.write(event_record(doc, ev) for ev in doc.events)
             if args.explain:
                 _explain(doc, err)
-    if args.format == "jsonl":
-        write_jsonl(records, out)
-    elif args.format == "csv":
-        write_csv(records, out)
-    else:
-        out.write(render_table(records) + "\n")
-    summary = f"{len(docs)} articles: {len(todo) - rejected} coded, {rejected} rejected, {len(records)} events"
-    if store is not None:
-        summary += f"; {stored} stored in {args.db}, {skipped} already there"
+    writer.close()
+    summary = (f"{tally.read + tally.skipped} articles: {tally.read - tally.rejected} coded, "
+               f"{tally.rejected} rejected, {tally.events} events")
+    if args.db:
+        summary += f"; {tally.stored} stored in {args.db}, {tally.skipped} already there"
     print(summary, file=err)
-    return 0
+    for path in tally.bad_paths:
+        print(f"storyline: could not read {path} (see the reason above with --explain)", file=err)
+    return tally.exit_status()
 
 
 def eval_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
     import os
     import subprocess
-    from datetime import UTC, datetime
     from pathlib import Path
 
     from storyline.eval import report

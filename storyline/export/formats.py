@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any, TextIO
 
@@ -136,19 +136,63 @@ def _row(rec: Record) -> dict[str, str]:
     }
 
 
+def _line(cells: Mapping[str, str]) -> str:
+    return "  ".join(_clip(cells[c], w).ljust(w) for c, w in _WIDTHS.items()).rstrip()
+
+
+def table_lines(records: Iterable[Record]) -> Iterator[str]:
+    """A fixed-width table, one event a line, long cells cut with an ellipsis: the header first, then each row
+    as its record comes (the widths are fixed, so nothing waits for the last record)."""
+    header = False
+    for rec in records:
+        if not header:
+            yield _table_header()
+            header = True
+        yield _line(_row(rec)) + "\n"
+    if not header:
+        yield "(no events)\n"
+
+
+def _table_header() -> str:
+    return _line({c: c for c in _WIDTHS}) + "\n" + "  ".join("-" * w for w in _WIDTHS.values()) + "\n"
+
+
 def render_table(records: Iterable[Record]) -> str:
-    """A fixed-width table, one event a line, long cells cut with an ellipsis."""
-    rows = [_row(r) for r in records]
-    if not rows:
-        return "(no events)\n"
-    widths = {c: min(w, max(len(c), *(len(r[c]) for r in rows))) for c, w in _WIDTHS.items()}
+    return "".join(table_lines(records))
 
-    def line(cells: Mapping[str, str]) -> str:
-        return "  ".join(_clip(cells[c], w).ljust(w) for c, w in widths.items()).rstrip()
 
-    header = line({c: c for c in widths})
-    rule = "  ".join("-" * w for w in widths.values())
-    return "\n".join([header, rule, *(line(r) for r in rows)]) + "\n"
+class StreamWriter:
+    """Writes records to `fh` in one of FORMATS as they come: `write(records)` per document, `close()` at the end
+    (the table says "(no events)" when none came). Each document's records are flushed, so a killed run has
+    printed everything it finished."""
+
+    def __init__(self, fmt: str, fh: TextIO) -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+        self.fmt, self.fh, self.count = fmt, fh, 0
+        self._csv: csv.DictWriter[str] | None = None
+        if fmt == "csv":
+            self._csv = csv.DictWriter(fh, fieldnames=list(CSV_COLUMNS))
+            self._csv.writeheader()
+
+    def write(self, records: Iterable[Record]) -> None:
+        for rec in records:
+            if self.fmt == "jsonl":
+                self.fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            elif self._csv is not None:
+                self._csv.writerow(flatten(rec))
+            else:
+                self.fh.write((_table_header() if self.count == 0 else "") + _line(_row(rec)) + "\n")
+            self.count += 1
+        self.fh.flush()
+
+    def close(self) -> None:
+        if self.fmt == "table" and self.count == 0:
+            self.fh.write(render_table([]))
+        self.fh.flush()
+
+
+FORMATS = ("table", "jsonl", "csv")
 
 
 def event_schema() -> dict[str, Any]:

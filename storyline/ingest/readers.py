@@ -66,7 +66,7 @@ def _read_path(path: Path, given: Given) -> Iterator[Document]:
         for file in _walk(path):
             yield from _read_file(file, given)
     elif path.exists() and path.suffix.lower() not in KINDS:
-        yield _rejected(str(path), "E021", suffix=path.suffix or "(none)", path=path)
+        yield _rejected(_origin(path), "E021", suffix=path.suffix or "(none)", path=_origin(path))
     else:
         yield from _read_file(path, given)
 
@@ -83,11 +83,11 @@ _NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?=[-_. ])")
 
 
 def _read_file(path: Path, given: Given) -> Iterator[Document]:
-    origin = str(path)
+    origin = _origin(path)
     try:
         raw = path.read_bytes()
-    except OSError as exc:
-        yield _rejected(origin, "E020", path=path, why=exc.strerror or str(exc))
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path, which no file system accepts
+        yield _rejected(origin, "E020", path=origin, why=getattr(exc, "strerror", None) or str(exc))
         return
     kind = KINDS[path.suffix.lower()]
     if kind == "html":
@@ -102,23 +102,43 @@ def _read_file(path: Path, given: Given) -> Iterator[Document]:
         yield from _json_rows(text, origin, given, whole=path.suffix.lower() == ".json")
 
 
+def _origin(path: Path) -> str:
+    """The path as text that encodes as UTF-8: the bytes of a name that is not UTF-8 (which os hands out as
+    surrogate escapes) are written as \\xNN, so two such names stay two origins and two rejected documents."""
+    name = str(path)
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file system byte stands for: only the API can pass one
+        return utf8_safe(name)
+
+
 def _read_stdin(stream: TextIO, given: Given) -> Iterator[Document]:
     try:
-        text = stream.read()
+        text = _read_stream(stream)
     except (OSError, UnicodeDecodeError) as exc:
         yield _rejected("stdin", "E020", path="stdin", why=str(exc))
         return
-    lines = [line for line in text.splitlines() if line.strip()]
-    if lines and all(line.lstrip().startswith("{") for line in lines):
+    # The first row decides, as a file's suffix does: a bad row further on is rejected on its own (E024).
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if first.lstrip().startswith("{"):
         yield from _json_rows(text, "stdin", given, whole=False)
     else:
         yield _plain_text(_unix_newlines(text), "stdin", given)
 
 
+def _read_stream(stream: TextIO) -> str:
+    """The bytes under a text stream where it has them, decoded as a file is: sys.stdin's own decoding raises on
+    bytes that are not UTF-8 (or hides them as surrogates, by locale)."""
+    buffer = getattr(stream, "buffer", None)
+    data = buffer.read() if buffer is not None else stream.read()
+    return decode(data) if isinstance(data, bytes) else data
+
+
 def decode(raw: bytes) -> str:
     """UTF-8 (with or without a byte-order mark), UTF-16 when marked, else Windows-1252, else Latin-1."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        # A file cut short (an odd byte count, half a surrogate pair) loses only its broken last characters.
+        return raw.decode("utf-16", errors="replace")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)
@@ -186,9 +206,9 @@ def _json_rows(text: str, origin: str, given: Given, *, whole: bool) -> Iterator
             continue
         row_origin = f"{origin}#row {n}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield _rejected(row_origin, "E024", row=n, why=exc.msg)
+            record = _loads(line)
+        except ValueError as exc:
+            yield _rejected(row_origin, "E024", row=n, why=getattr(exc, "msg", str(exc)))
             continue
         yield _record(record, row_origin, given, n)
 
@@ -196,10 +216,19 @@ def _json_rows(text: str, origin: str, given: Given, *, whole: bool) -> Iterator
 def _whole_json(text: str) -> list[Any] | None:
     """A .json file holding one object or a list of objects, rather than one object per line."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
+        data = _loads(text)
+    except ValueError:
         return None
     return data if isinstance(data, list) else [data]
+
+
+def _loads(text: str) -> Any:
+    """json.loads, with every way it refuses input as ValueError: besides syntax errors, nesting deeper than the
+    recursion limit raises RecursionError, and an integer over 4300 digits a plain ValueError."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def _csv_rows(text: str, origin: str, given: Given) -> Iterator[Document]:
@@ -235,14 +264,27 @@ def _scalar(value: Any) -> str | None:
 
 def _document(text: str, origin: str | None, given: Given, record: dict[str, Any], *,
               prefer_given_date: bool = False) -> Document:
-    doc = Document(text=text, url=record.get("url"), title=record.get("title"),
-                   source=record.get("source") or given.source, origin=origin)
+    doc = Document(text=utf8_safe(text), url=_safe(record.get("url")), title=_safe(record.get("title")),
+                   source=_safe(record.get("source") or given.source), origin=_safe(origin))
     if not text.strip():
         doc.reject(STAGE, message("E022"), "E022")
         return doc
     dates = [given.date, record.get("date")] if prefer_given_date else [record.get("date"), given.date]
-    doc.date = _first_valid_date(doc, dates)
+    doc.date = _first_valid_date(doc, [_safe(d) for d in dates])
     return doc
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8_safe(text: str) -> str:
+    """Lone surrogates (JSON escapes such as "\\ud83d", argv's escaped bytes) as U+FFFD, which UTF-8 (the store)
+    can encode; one character for one, so offsets into the text keep their meaning."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _safe(value: Any) -> Any:
+    return utf8_safe(value) if isinstance(value, str) else value
 
 
 def _first_valid_date(doc: Document, candidates: list[Any]) -> str | None:
@@ -259,6 +301,7 @@ def _first_valid_date(doc: Document, candidates: list[Any]) -> str | None:
 
 
 def _rejected(origin: str, code: str, **details: object) -> Document:
-    doc = Document(text="", origin=origin)
-    doc.reject(STAGE, message(code, **details), code)
+    doc = Document(text="", origin=utf8_safe(origin))
+    # an exception's text can quote the bad input itself (a path, a stream's bytes)
+    doc.reject(STAGE, utf8_safe(message(code, **details)), code)
     return doc

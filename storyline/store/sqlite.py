@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +15,7 @@ from typing import Any
 
 from storyline.errors import StorylineError
 from storyline.model.doc import Actor, Document, Event, Span
-from storyline.model.record import event_record
+from storyline.model.record import event_from_record, event_record
 from storyline.store.migrations import migrate
 from storyline.store.schema import MIGRATIONS
 
@@ -79,6 +79,19 @@ class Store:
             raise
         except sqlite3.Error as exc:
             conn.close()
+            raise StorylineError("E031", path=where, why=exc) from exc
+        return cls(conn, where)
+
+    @classmethod
+    def reader(cls, path: str | Path) -> Store:
+        """A read-only connection to an existing store that any one thread may use: the runner's feeder thread
+        asks it which documents are stored while this process's writer saves (WAL lets both go on at once)."""
+        where = str(path)
+        try:
+            conn = sqlite3.connect(f"file:{Path(where).resolve()}?mode=ro", uri=True, isolation_level=None,
+                                   timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlite3.Error as exc:
             raise StorylineError("E031", path=where, why=exc) from exc
         return cls(conn, where)
 
@@ -183,8 +196,10 @@ class Store:
 
     # Reading ----------------------------------------------------------------------------------------------
 
-    def events(self, limit: int | None = None, **filters: str) -> list[dict[str, Any]]:
-        """Event records in the order they were saved, narrowed by `filters` (see `FILTERS`)."""
+    def events(self, limit: int | None = None, *, as_events: bool = False,
+               **filters: str) -> list[dict[str, Any]] | list[Event]:
+        """Event records (or, with `as_events`, `Event`s read back from them) in the order they were saved,
+        narrowed by `filters` (see `FILTERS`)."""
         unknown = sorted(set(filters) - set(_FILTERS))
         if unknown:
             raise TypeError(f"unknown event filter(s) {', '.join(unknown)}; known: {', '.join(FILTERS)}")
@@ -197,9 +212,10 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [json.loads(r[0]) for r in self.conn.execute(sql, params)]
+        return _read_records(self.conn.execute(sql, params), as_events)
 
-    def search(self, query: str, limit: int | None = None) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int | None = None, *,
+               as_events: bool = False) -> list[dict[str, Any]] | list[Event]:
         """Events whose evidence sentence matches the FTS5 `query`, best match first.
 
         A query that is not valid FTS5 syntax ("U.S.-led") is retried as a plain list of words.
@@ -218,7 +234,7 @@ class Store:
                 return []
             params[0] = " ".join(f'"{w}"' for w in words)
             rows = self.conn.execute(sql, params).fetchall()
-        return [json.loads(r[0]) for r in rows]
+        return _read_records(rows, as_events)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
@@ -245,6 +261,11 @@ class Store:
 
 
 FILTERS = tuple(_FILTERS)
+
+
+def _read_records(rows: Iterable[tuple[str, ...]], as_events: bool) -> list[dict[str, Any]] | list[Event]:
+    records = [json.loads(r[0]) for r in rows]
+    return [event_from_record(r) for r in records] if as_events else records
 
 
 def _actor_key(actor: Actor) -> tuple[Any, ...]:

@@ -11,7 +11,7 @@ from storyline.ingest import iter_documents, read_text_document
 from storyline.ingest.dates import normalise_date
 from storyline.ingest.readers import decode
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "ingest"
 
 
 def codes(doc) -> list[str | None]:
@@ -131,7 +131,7 @@ def test_stdin_plain_text():
     assert (doc.origin, doc.title, doc.date) == ("stdin", "Quake Strikes", "2020-01-01")
 
 
-def test_stdin_jsonl_when_every_line_is_an_object():
+def test_stdin_jsonl_when_the_first_line_is_an_object():
     rows = [{"text": "First story body.", "date": "2020-01-02"}, {"text": "Second story body."}]
     stream = io.StringIO("\n".join(json.dumps(r) for r in rows) + "\n\n")
     docs = list(iter_documents(["-"], stdin=stream, date="2020-01-05"))
@@ -141,10 +141,17 @@ def test_stdin_jsonl_when_every_line_is_an_object():
     ]
 
 
-def test_stdin_text_that_mentions_braces_stays_text():
-    [doc] = iter_documents(["-"], stdin=io.StringIO('{"a": 1}\nThe rest is prose.\n'))
-    assert doc.origin == "stdin"
-    assert doc.text.startswith('{"a": 1}')
+def test_stdin_whose_first_line_is_an_object_is_jsonl_row_by_row():
+    # As a .jsonl file is: the first row decides, and a row that is not a record is rejected on its own.
+    docs = list(iter_documents(["-"], stdin=io.StringIO('{"a": 1}\nThe rest is prose.\n')))
+    assert [(d.origin, d.rejected, codes(d)) for d in docs] == [
+        ("stdin#row 1", True, ["E022"]), ("stdin#row 2", True, ["E024"])]
+
+
+def test_stdin_text_that_mentions_braces_later_stays_text():
+    [doc] = iter_documents(["-"], stdin=io.StringIO('The report said:\n{"a": 1}\n'))
+    assert (doc.origin, doc.rejected) == ("stdin", False)
+    assert doc.text == 'The report said:\n{"a": 1}\n'
 
 
 # HTML -----------------------------------------------------------------------------------------------------------
