@@ -73,12 +73,13 @@ STAGES: tuple[Stage, ...] = (
           adds=("actors", "actor_by_token", "country")),
     Stage("places", find_places, needs=("text", "boilerplate", "dateline", "parsed", "actors"),
           adds=("places", "dateline")),
-    Stage("events", find_events, needs=("text", "date", "boilerplate", "parsed", "actors", "actor_by_token",
-                                         "country"), adds=("events",)),
+    # the events stage numbers its events by the document's id, which reads url and source
+    Stage("events", find_events, needs=("text", "url", "source", "date", "boilerplate", "parsed", "actors",
+                                         "actor_by_token", "country"), adds=("events",)),
     Stage("anchor", anchor_dates, needs=("text", "date", "parsed", "timexes", "events"), adds=("event.date",)),
-    Stage("place-events", place_events, needs=("text", "dateline", "places", "events", "actors"),
+    Stage("place-events", place_events, needs=("text", "parsed", "dateline", "places", "events", "actors"),
           adds=("event.place",)),
-    Stage("merge", merge_in_document, needs=("text", "events"),
+    Stage("merge", merge_in_document, needs=("text", "url", "source", "date", "events"),   # renumbers by doc.id
           adds=("events", "event.id", "event.target", "event.mentions")),
 )
 BUILTIN: dict[str, Stage] = {s.name: s for s in STAGES}

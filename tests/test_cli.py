@@ -75,3 +75,33 @@ def test_a_quoted_slogan_is_not_an_event() -> None:
     slogan = code_text('Protesters shouted "the government freed the prisoners" outside the court.', "2018-08-28")
     assert any(ev.root == "08" for ev in plain.events)
     assert not any(ev.root == "08" for ev in slogan.events)
+
+
+@pytest.mark.parametrize("bad", ["no-such-file.txt", "notes.md"])
+def test_a_missing_or_unknown_input_path_is_a_non_zero_exit_and_the_rest_is_coded(tmp_path: Path, bad: str) -> None:
+    (tmp_path / "notes.md").write_text("Not an article format storyline reads.", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(STORY, encoding="utf-8")
+    res = storyline("code", str(tmp_path / bad), str(good), "--date", "2019-03-05", "--format", "jsonl",
+                    "--explain")
+    assert res.returncode == 2, res.stderr
+    assert any(json.loads(line)["cameo"] == "173" for line in res.stdout.splitlines())   # the good one still coded
+    assert str(tmp_path / bad) in res.stderr and ("E020" in res.stderr or "E021" in res.stderr)
+
+
+def test_a_run_where_every_input_is_rejected_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text("{bad\n42\n", encoding="utf-8")
+    res = storyline("code", str(tmp_path), "--db", str(tmp_path / "s.db"))
+    assert res.returncode == 1, res.stderr
+    assert "3 rejected" in res.stderr and "3 stored" in res.stderr
+
+
+def test_jsonl_on_stdin_is_read_row_by_row() -> None:
+    rows = "\n".join(json.dumps({"text": STORY, "date": "2019-03-05", "url": f"https://example.org/{i}"})
+                     for i in range(2))
+    res = storyline("code", "-", "--format", "jsonl", stdin=rows + "\n42\n")
+    assert res.returncode == 0, res.stderr
+    urls = {json.loads(line)["document"]["url"] for line in res.stdout.splitlines()}
+    assert urls == {"https://example.org/0", "https://example.org/1"}
+    assert "3 articles: 2 coded, 1 rejected" in res.stderr

@@ -69,7 +69,7 @@ def _value_end(value: str) -> str | None:
     return None
 
 
-def _in_phrase(tok: Token, heads: dict[int, TimeValue]) -> TimeValue | None:
+def _in_phrase(tok: Token, heads: dict[int, TimeValue], triggers: frozenset[int]) -> TimeValue | None:
     """For an event noun: a time expression inside its own phrase, nearest first, not under another event word
     or clause ("an appeal for pardons issued Friday by the 14")."""
     frontier = list(tok.children)
@@ -78,24 +78,17 @@ def _in_phrase(tok: Token, heads: dict[int, TimeValue]) -> TimeValue | None:
         for node in frontier:
             if node.i in heads:
                 return heads[node.i]
-            if node.dep_ in ("relcl", "ccomp", "advcl", "conj", "appos") or _is_trigger(node):
+            if node.dep_ in ("relcl", "ccomp", "advcl", "conj", "appos") or node.i in triggers:
                 continue
             nxt.extend(node.children)
         frontier = nxt
     return None
 
 
-_EVENT_TOKENS = "storyline_event_tokens"
-
-
-def _is_trigger(tok: Token) -> bool:
-    """A token that carries a coded event of this document (set by anchor_dates before climbing)."""
-    return tok.i in tok.doc.user_data.get(_EVENT_TOKENS, ())
-
-
-def _climb(tok: Token, heads: dict[int, TimeValue]) -> TimeValue | None:
+def _climb(tok: Token, heads: dict[int, TimeValue], triggers: frozenset[int]) -> TimeValue | None:
+    """The time expression governing `tok`; `triggers`: the tokens of this document's other coded events."""
     if tok.pos_ not in ("VERB", "AUX"):
-        found = _in_phrase(tok, heads)
+        found = _in_phrase(tok, heads, triggers)
         if found is not None:
             return found
     node = tok
@@ -108,7 +101,7 @@ def _climb(tok: Token, heads: dict[int, TimeValue]) -> TimeValue | None:
         if node.dep_ == "relcl" and node.head.i in heads:
             return _point(heads[node.head.i])
         node = node.head
-        if hop and _is_trigger(node):
+        if hop and node.i in triggers:
             return None  # the time phrase above belongs to that other event
     return None
 
@@ -158,8 +151,9 @@ def anchor_dates(doc: Document) -> Document:
     heads = _timex_heads(doc)
     tokens = {ev.trigger.start: _token_of(doc.parsed, ev.trigger.start, ev.trigger.start + 1) for ev in doc.events}
     events_by_tok = {tokens[e.trigger.start].i: e for e in doc.events if tokens[e.trigger.start] is not None}
-    doc.parsed.user_data[_EVENT_TOKENS] = frozenset(events_by_tok)
-    dated = {id(ev): _climb(tokens[ev.trigger.start], heads) for ev in doc.events if tokens[ev.trigger.start]}
+    triggers = frozenset(events_by_tok)
+    dated = {id(ev): _climb(tokens[ev.trigger.start], heads, triggers) for ev in doc.events
+             if tokens[ev.trigger.start]}
     for ev in doc.events:
         ev.date = dated.get(id(ev))
     for ev in doc.events:

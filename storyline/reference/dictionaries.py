@@ -1,12 +1,43 @@
 """Users' own actor dictionaries: PETRARCH/TABARI `.actors` and `.agents` files, and a plain CSV/YAML format.
 
-PETRARCH/TABARI actor files: one entry per name line; `_` stands for a space (a trailing `_`, TABARI's "no
-stemming" mark, is dropped: matching here is always on whole words); `+NAME` lines add synonyms to the entry above;
-codes sit in brackets on the name line or on indented lines below it: `[CODE]`, `[CODE <YYMMDD]` (before),
-`[CODE >YYMMDD]` (after), `[CODE YYMMDD-YYMMDD]` (inclusive range); dates have 6 digits (years below 30 are
-20xx, the files' own convention: birth years before 1930 are written with 8 digits) or 8 digits. `#` starts a
-comment outside brackets, `<!-- ... -->` blocks are comments, `{PLURAL}` adds a plural form. Name lines that
-follow each other directly with no code between them share the code block below them (as in the Phoenix files).
+This is the one reader of the PETRARCH/TABARI actor format: the actors stage and the evaluation use it through
+`ActorDictionary.load`, and scripts/build_data.py (through scripts/tabari.py) builds the packaged leaders and
+organisations tables from the Phoenix files with `read_actor_groups` and `parse_code`.
+
+PETRARCH/TABARI actor files: name lines (`_` stands for a space; a trailing `_`, TABARI's "no stemming" mark, is
+dropped when matching, which is always on whole words); `+NAME` lines add synonyms to the name above; codes sit in
+brackets on the name line or on indented lines below it. Name lines with no code of their own share the next code
+block, blank and comment lines in between notwithstanding (PETRARCH 1's reader keeps one code slot open until codes
+arrive, and the Phoenix files list a person's several names above one block). Once a bracket has been seen, even
+an unreadable one, the next name line starts a new entry, so a typo in one date does not hand the next entry's
+names and codes to this one (David Cameron's `[GBRGOV >201005011]` in Phoenix.Countries did). `#` starts a comment
+outside brackets, `<!-- ... -->` blocks are comments, `{PLURAL}` adds a plural form (`{}` the regular one).
+
+Date restrictions, as read here:
+- `[CODE]` has no date; `[CODE <D]` holds up to and including day D; `[CODE >D]` from D on, D included;
+  `[CODE D-E]` from D through E, both included; a bare `[CODE D]` (two in the Phoenix files: a government's first
+  day, "entered Foreign Service") from D on. Spaces inside the restriction are ignored ("HOB < 950601").
+- D is YYMMDD or YYYYMMDD; two-digit years 00-30 are 2000-2030 and 31-99 are 1931-1999. Other lengths, days that
+  do not exist and ranges that end before they start are refused (reported, the code dropped), not guessed at.
+- The dated codes are tried in file order and the first that covers the day wins (the validation file relies on
+  it: its ORCHOB range "should override the next restriction"); an undated code is the default when none does.
+
+Why, from the openeventdata/petrarch2 repository on GitHub (read, not copied):
+- petrarch2/PETRreader.py, `dstr_to_ordate`: a date string longer than seven characters is YYYYMMDD, a shorter
+  one YYMMDD whose year is 20YY when YY <= 30 and 19YY otherwise ("for consistency with KEDS and TABARI").
+  PETRARCH2's `read_actor_dictionary` keeps the restriction strings as written; it does not interpret them.
+- petrarch2/PETRtree.py, `NounPhrase.check_date`, interprets them: `<D` holds strictly before D, `>D` on or after
+  D, `D-E` from D up to but not including E; the codes are tried in file order and an undated one matches any day.
+- The same repository's docs/source/dictionaries.rst says the opposite for `<` and for range ends: "The limits of
+  the date restrictions are interpreted as 'or equal to'", and a name line's own code is the default used when no
+  restriction holds. PETRARCH 1's `get_actor_code` (petrarch/petrarch.py there) does exactly that: day <= D,
+  day >= D, D <= day <= E, dated codes first, then the undated one.
+- The PETRARCH2 unit-test records (PETR.UnitTest.records.xml with PETR.Validate.actors.txt, in ../shared) side
+  with the documentation: DATE-11 codes Sam Gamgee on 2010-01-12, the last day of [ORCHOB 20100109-20100112], as
+  ORCHOB, and DATE-04 expects a dated code to beat the name line's own [HOB]; `check_date` as written would give
+  HOBMIL and HOB.
+So every limit is inclusive here, as documented and as PETRARCH 1 and the test records have it; PETRARCH2's code
+departs from that for `<` (exclusive) and for the last day of a range (exclusive). The pivot is PETRARCH's.
 
 Agent files: `PHRASE {PLURAL} [~ROLE]` where `~ROLE` appends the role to the country code (KHM + GOV) and `ROLE~`
 puts it first (NGO + KHM); `!SET! = A, B` defines a substitution set used as `CONGRESS!PERSON!`; `{}` asks for the
@@ -25,18 +56,29 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
-Code = tuple[str, str | None, str | None]   # (code, first day, last day), ISO days, inclusive; None = open
 NULL_CODES = {"---", "+++", "###"}         # known names that are deliberately not coded
+YY_PIVOT = 30                              # two-digit years up to this one are 20xx, later ones 19xx
+
+
+class CodeSpan(NamedTuple):
+    """One bracketed code and the days it covers: ISO days, both ends inclusive; None = open."""
+    code: str
+    start: str | None = None
+    end: str | None = None
+
+
+Code = CodeSpan
 
 
 @dataclass
 class DictActor:
     name: str
     aliases: list[str] = field(default_factory=list)
-    codes: list[Code] = field(default_factory=list)
+    codes: list[CodeSpan] = field(default_factory=list)
 
     def code_on(self, on: str | None) -> str | None:
         """The first dated code covering `on`, else the first undated code, else (no date given) the last code."""
@@ -72,58 +114,70 @@ class DictMatch:
 
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 _PLURAL = re.compile(r"\{([^}]*)\}")
-_DATE_RANGE = re.compile(r"^(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8})$")
-_DATE_BOUND = re.compile(r"^([<>])\s*(\d{6}|\d{8})$")
+_DATE = re.compile(r"\d{6}|\d{8}")
+_BOUND = re.compile(r"([<>]?)(\d{6}|\d{8})")      # "<D", ">D" or a bare "D"
+_RANGE = re.compile(r"(\d{6}|\d{8})-(\d{6}|\d{8})")
 
 
-def _strip_comment(line: str) -> str:
+def _split_comment(line: str) -> tuple[str, str]:
+    """The text and the `#` comment of a line; a `#` inside brackets belongs to a code."""
     depth = 0
     for i, ch in enumerate(line):
         depth += ch == "["
         depth -= ch == "]" and depth > 0
         if ch == "#" and depth == 0:
-            return line[:i]
-    return line
+            return line[:i], line[i + 1:]
+    return line, ""
 
 
-def _lines(path: Path) -> Iterable[tuple[int, str]]:
-    """Numbered lines with `#` and `<!-- -->` comments removed; blank lines dropped."""
+def _lines(path: Path) -> Iterable[tuple[int, str, str]]:
+    """(number, text, comment) for each line with text: `#` and `<!-- -->` comments removed, blank lines dropped.
+    The text keeps its indentation, which marks a code line."""
     in_block = False
     for num, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
         line = raw
         if in_block or line.lstrip().startswith("<!"):
             in_block = "-->" not in line
             line = line.split("-->", 1)[1] if "-->" in line else ""
-        line = _strip_comment(line).rstrip()
-        if line.strip():
-            yield num, line
+        text, comment = _split_comment(line)
+        if text.strip():
+            yield num, text.rstrip(), comment
 
 
-def _day(digits: str) -> str:
+def parse_date(digits: str) -> str:
+    """A YYMMDD or YYYYMMDD date as an ISO day; two-digit years up to YY_PIVOT are 20xx, later ones 19xx."""
+    if not _DATE.fullmatch(digits):
+        raise ValueError(f"{digits!r} is not YYMMDD or YYYYMMDD")
     if len(digits) == 6:
-        yy = int(digits[:2])
-        digits = f"{2000 + yy if yy < 30 else 1900 + yy}{digits[2:]}"
-    return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8])).isoformat()
+        digits = ("20" if int(digits[:2]) <= YY_PIVOT else "19") + digits
+    return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:])).isoformat()
 
 
-def _shift(day: str, days: int) -> str:
-    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+def _span(when: str) -> tuple[str | None, str | None]:
+    """First and last day of a restriction, both inclusive: "<D", ">D", "D-E", "D" or "" (see the docstring)."""
+    if not when:
+        return None, None
+    if m := _RANGE.fullmatch(when):
+        start, end = parse_date(m.group(1)), parse_date(m.group(2))
+        if end < start:
+            raise ValueError("the range ends before it starts")  # a typo in one half; which one is unknown
+        return start, end
+    if m := _BOUND.fullmatch(when):
+        day = parse_date(m.group(2))
+        return (None, day) if m.group(1) == "<" else (day, None)
+    raise ValueError("expected <D, >D, D-D or D")
 
 
-def parse_code(block: str) -> Code:
-    """One bracketed code: "KHMGOV", "HOB <950601", "HOBGOV 19950601 - 19990815", "HOBREB >990816"."""
-    parts = block.strip().split(None, 1)
+def parse_code(block: str) -> CodeSpan:
+    """One bracket's inside: "KHMGOV", "HOB <950601", "HOBGOV 19950601 - 19990815", "HOBREB >990816"."""
+    parts = block.split(None, 1)
     if not parts:
         raise ValueError("empty code")
-    code, rest = parts[0].upper(), (parts[1].strip() if len(parts) > 1 else "")
-    if not rest:
-        return code, None, None
-    if m := _DATE_RANGE.match(rest):
-        return code, _day(m.group(1)), _day(m.group(2))
-    if m := _DATE_BOUND.match(rest):
-        day = _day(m.group(2))
-        return (code, None, _shift(day, -1)) if m.group(1) == "<" else (code, _shift(day, 1), None)
-    raise ValueError(f"unreadable date restriction {rest!r}")
+    when = re.sub(r"\s+", "", parts[1]) if len(parts) > 1 else ""
+    try:
+        return CodeSpan(parts[0].upper(), *_span(when))
+    except ValueError as exc:
+        raise ValueError(f"unreadable date restriction {when!r}: {exc}") from None
 
 
 def clean_name(raw: str) -> str:
@@ -132,52 +186,92 @@ def clean_name(raw: str) -> str:
 
 # PETRARCH/TABARI files ------------------------------------------------------------------------------------------
 
-def _read_codes(line: str, where: str, problems: list[str] | None) -> list[Code]:
-    codes = []
+@dataclass
+class Head:
+    """One name line as written (underscores kept), its comment, and its synonyms and plurals in file order."""
+    name: str
+    comment: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    """Name lines that share one code block."""
+    heads: list[Head] = field(default_factory=list)
+    codes: list[CodeSpan] = field(default_factory=list)
+    bad_dates: int = 0    # brackets that could not be read: reported and dropped
+
+    @property
+    def closed(self) -> bool:
+        """A bracket has been seen, readable or not: the next name line starts a new group."""
+        return bool(self.codes) or self.bad_dates > 0
+
+
+def _report(problems: list[str] | None, message: str) -> None:
+    if problems is not None:
+        problems.append(message)
+
+
+def _phrase(text: str) -> str:
+    """The phrase of a name or `+` line, before any `[code]` or `{plural}`."""
+    return re.split(r"[\[{]", text, maxsplit=1)[0].strip()
+
+
+def _plurals(line: str, phrase: str) -> list[str]:
+    return [p.strip() or plural_of(clean_name(phrase)) for p in _PLURAL.findall(line)]
+
+
+def _add_codes(group: Group, line: str, where: str, problems: list[str] | None) -> None:
     for block in _BRACKET.findall(line):
         try:
-            codes.append(parse_code(block))
+            group.codes.append(parse_code(block))
         except ValueError as exc:
-            if problems is not None:
-                problems.append(f"{where}: {exc}")
-    return codes
+            group.bad_dates += 1
+            _report(problems, f"{where}: {exc}")
 
 
-def _add_plural(actor: DictActor, line: str, base: str) -> None:
-    for plural in _PLURAL.findall(line):
-        actor.aliases.append(clean_name(plural) if plural.strip() else plural_of(base))
+def _is_name_line(text: str) -> bool:
+    return not text[:1].isspace() and not text.startswith(("+", "["))
+
+
+def read_actor_groups(path: Path | str, problems: list[str] | None = None) -> list[Group]:
+    """The entries of a PETRARCH/TABARI actors file as written: name lines grouped with the code block they share.
+    Lines that cannot be read are reported in `problems` (when given) and skipped."""
+    path = Path(path)
+    groups: list[Group] = []
+    for num, text, comment in _lines(path):
+        where, line = f"{path.name}:{num}", text.strip()
+        if _is_name_line(text):
+            if not groups or groups[-1].closed:
+                groups.append(Group())
+            groups[-1].heads.append(Head(_phrase(line), comment.strip()))
+        elif not groups:
+            _report(problems, f"{where}: synonym or code before any name")
+            continue
+        elif line.startswith("+"):
+            groups[-1].heads[-1].aliases.append(_phrase(line[1:]))
+        elif "[" not in line:
+            _report(problems, f"{where}: an indented line without a code: {line[:60]!r}")
+            continue
+        head = groups[-1].heads[-1]
+        head.aliases += _plurals(line, head.aliases[-1] if line.startswith("+") else head.name)
+        _add_codes(groups[-1], line, where, problems)
+    return groups
+
+
+def _actor(group: Group) -> DictActor:
+    name, *aliases = [clean_name(n) for h in group.heads for n in [h.name, *h.aliases]]
+    return DictActor(name, aliases, list(group.codes))
 
 
 def load_actor_dictionary(path: Path | str, problems: list[str] | None = None) -> list[DictActor]:
     """Entries of a PETRARCH/TABARI actors file; entries that end up with no code are left out (and reported)."""
     path = Path(path)
-    actors: list[DictActor] = []
-    current: DictActor | None = None
-    last, last_text = 0, ""
-    for num, line in _lines(path):
-        text, where = line.strip(), f"{path.name}:{num}"
-        shares = num == last + 1 and current is not None and "[" not in last_text and not current.codes
-        last, last_text = num, text
-        if shares and not text.startswith(("+", "[")):
-            text = "+" + text   # a run of name lines above one code block are names of one actor
-        if text.startswith("+") or text.startswith("["):
-            if current is None:
-                if problems is not None:
-                    problems.append(f"{where}: synonym or code before any name")
-                continue
-            if text.startswith("+"):
-                current.aliases.append(clean_name(re.split(r"[\[{]", text[1:], maxsplit=1)[0]))
-                _add_plural(current, text, current.aliases[-1])
-            current.codes += _read_codes(text, where, problems)
-            continue
-        current = DictActor(clean_name(re.split(r"[\[{]", text, maxsplit=1)[0]))
-        current.codes += _read_codes(text, where, problems)
-        _add_plural(current, text, current.name)
-        actors.append(current)
-    kept = [a for a in actors if a.name and a.codes]
-    if problems is not None:
-        problems += [f"{path.name}: no code for {a.name!r}" for a in actors if a.name and not a.codes]
-    return kept
+    actors = [_actor(g) for g in read_actor_groups(path, problems)]
+    for actor in actors:
+        if actor.name and not actor.codes:
+            _report(problems, f"{path.name}: no code for {actor.name!r}")
+    return [a for a in actors if a.name and a.codes]
 
 
 def plural_of(phrase: str) -> str:
@@ -213,7 +307,7 @@ def load_agent_dictionary(path: Path | str, problems: list[str] | None = None) -
     path = Path(path)
     sets: dict[str, list[str]] = {}
     agents: dict[str, DictAgent] = {}
-    for num, line in _lines(path):
+    for num, line, _ in _lines(path):
         if m := _SUBST_DEF.match(line):
             sets[m.group(1).upper()] = [w.strip() for w in m.group(2).split(",") if w.strip()]
             continue
@@ -268,7 +362,7 @@ def load_user_dictionary(path: Path | str) -> list[DictActor]:
         for alias in map(clean_name, map(str, aliases)):
             if alias and alias not in actor.aliases:
                 actor.aliases.append(alias)
-        actor.codes.append((code, _iso(row.get("start")), _iso(row.get("end"))))
+        actor.codes.append(CodeSpan(code, _iso(row.get("start")), _iso(row.get("end"))))
     return list(by_name.values())
 
 
