@@ -84,7 +84,7 @@ CREATE TABLE events (
     trigger_end     INTEGER NOT NULL,
     sentence_start  INTEGER NOT NULL,
     sentence_end    INTEGER NOT NULL,
-    record          TEXT NOT NULL CHECK (json_valid(record))   -- storyline.export.record.event_record
+    record          TEXT NOT NULL CHECK (json_valid(record))   -- storyline.model.record.event_record
 );
 CREATE INDEX events_document ON events(document_id, seq);
 CREATE INDEX events_cameo ON events(cameo);
