@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--explain", action="store_true", help="say why each article yielded nothing or was rejected")
     c.add_argument("--workers", type=int, default=1, help="processes, each loading the model once")
     c.add_argument("--no-progress", action="store_true", help="no progress bar")
+    c.add_argument("--stage", action="append", default=[], metavar="MODULE:NAME",
+                   help="also run your own stage (a storyline.pipeline.Stage) after the built-in ones; repeatable")
     c.set_defaults(func=cmd_code)
     e = sub.add_parser("eval", help="score against the gold sets in ../shared/gold; write docs/EVALUATION.md")
     e.add_argument("sets", nargs="*", help="sets to run (default: all): " + ", ".join(_set_names()))

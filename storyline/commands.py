@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
@@ -9,10 +10,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TextIO
 
+from storyline.errors import StorylineError
 from storyline.export.formats import StreamWriter
 from storyline.ingest.readers import iter_documents
 from storyline.model.doc import Document
 from storyline.model.record import event_record
+from storyline.pipeline import DEFAULT_STAGES, Pipeline, Stage
 from storyline.run import code_documents
 from storyline.store import Store
 
@@ -74,6 +77,21 @@ def _count(doc: Document, paths: Iterable[str], tally: Tally) -> None:
         tally.bad_paths.append(doc.origin)
 
 
+def _pipeline(user_stages: list[str]) -> Pipeline:
+    """The built-in stages, then the user's own ("package.module:STAGE"), each a `Stage` object."""
+    extra = []
+    for ref in user_stages:
+        module, _, name = ref.partition(":")
+        try:
+            found = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError, ValueError) as exc:
+            raise StorylineError("E013", ref=ref, why=exc) from exc
+        if not isinstance(found, Stage):
+            raise StorylineError("E013", ref=ref, why=f"it is a {type(found).__name__}, not a storyline Stage")
+        extra.append(found)
+    return Pipeline([*DEFAULT_STAGES, *extra])
+
+
 def code_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Read, code, store and print each document as it comes: a killed run has stored and printed everything
     it finished (the store commits one document at a time)."""
@@ -81,7 +99,8 @@ def code_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     writer = StreamWriter(args.format, out)
     with Store.open(args.db) if args.db else nullcontext(None) as store:
         docs = iter_documents(args.paths, date=args.date, source=args.source, stdin=sys.stdin)
-        coded = code_documents(_not_stored(docs, args.db, tally), workers=args.workers)
+        coded = code_documents(_not_stored(docs, args.db, tally), workers=args.workers,
+                               pipeline=_pipeline(getattr(args, "stage", [])))
         for doc in _progress(coded, not args.no_progress, err):
             _count(doc, args.paths, tally)
             if store is not None:

@@ -17,6 +17,8 @@ CATALOGUE: dict[str, str] = {
     "E011": "Stage '{stage}' needs {missing}, which no earlier stage adds. Put the stage that adds it first.",
     "E012": "Stage '{stage}' declares {unknown}, which is no field of Document (or of Event, written "
             "'event.<field>'). Name the fields the stage really reads and writes (see storyline/model/doc.py).",
+    "E013": "Cannot use the stage '{ref}': {why}. Give --stage as MODULE:NAME, where NAME is a "
+            "storyline.pipeline.Stage in an importable module (e.g. mypackage.stages:TAG_LENGTH).",
     # input
     "E020": "Cannot read {path}: {why}. Check the path and that the file is UTF-8 text, HTML, JSONL or CSV.",
     "E021": "Unsupported file type '{suffix}' for {path}. Use .txt, .html, .htm, .jsonl, .json or .csv.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +106,20 @@ def test_jsonl_on_stdin_is_read_row_by_row() -> None:
     urls = {json.loads(line)["document"]["url"] for line in res.stdout.splitlines()}
     assert urls == {"https://example.org/0", "https://example.org/1"}
     assert "3 articles: 2 coded, 1 rejected" in res.stderr
+
+
+def test_a_user_stage_given_on_the_command_line_runs_on_two_workers(tmp_path: Path) -> None:
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text(STORY.replace("12", str(12 + i)), encoding="utf-8")
+    db = tmp_path / "s.db"
+    res = storyline("code", str(tmp_path), "--date", "2019-03-05", "--db", str(db), "--workers", "2",
+                    "--stage", "tests.run.test_user_stage:USER_STAGE")
+    assert res.returncode == 0, res.stderr
+    with sqlite3.connect(db) as conn:
+        notes = conn.execute("SELECT reason FROM notes WHERE stage = 'length'").fetchall()
+    assert len(notes) == 4 and all(r[0].endswith(" characters") for r in notes)
+
+
+def test_a_stage_that_is_not_one_is_a_clear_error(tmp_path: Path) -> None:
+    res = storyline("code", "-", "--stage", "storyline.pipeline:Pipeline", stdin=STORY)
+    assert res.returncode == 2 and "E013" in res.stderr and "not a storyline Stage" in res.stderr
