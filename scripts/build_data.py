@@ -227,10 +227,11 @@ def build_cameo(refs: Path) -> list[list[str]]:
     return rows
 
 
-# The TABARI actor file format is read by scripts/tabari.py.
+# TABARI actor files are read by storyline.reference.dictionaries, the reader the runtime uses too; scripts/tabari.py
+# reads each file once per build. parse_code is imported so tests reach it here.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from organisations import build_organisations  # noqa: E402
-from tabari import CodeSpan, Group, Head, add_codes, parse_actor_file, parse_code, parse_date, surface  # noqa: E402,F401
+from tabari import Group, parse_actor_file, parse_code, surface  # noqa: E402,F401
 
 # --------------------------------------------------------------------------------------------------------------
 # Countries

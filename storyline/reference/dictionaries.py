@@ -115,8 +115,9 @@ class DictMatch:
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 _PLURAL = re.compile(r"\{([^}]*)\}")
 _DATE = re.compile(r"\d{6}|\d{8}")
-_BOUND = re.compile(r"([<>]?)(\d{6}|\d{8})")      # "<D", ">D" or a bare "D"
-_RANGE = re.compile(r"(\d{6}|\d{8})-(\d{6}|\d{8})")
+# Any run of digits, so that parse_date can say what is wrong with a date of the wrong length
+_BOUND = re.compile(r"([<>]?)(\d+)")      # "<D", ">D" or a bare "D"
+_RANGE = re.compile(r"(\d+)-(\d+)")
 
 
 def _split_comment(line: str) -> tuple[str, str]:
