@@ -30,7 +30,7 @@ def test_a_killed_run_has_stored_and_printed_every_document_before_the_kill(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
     seen: list[str] = []
 
-    def runner(docs: Iterable[Document], workers: int = 1) -> Iterator[Document]:
+    def runner(docs: Iterable[Document], **_: object) -> Iterator[Document]:
         for n, _ in enumerate(docs):
             if n == 2:
                 # what the run printed and stored so far, at the moment it dies
