@@ -62,7 +62,7 @@ def test_negated_arrest_keeps_its_actors_and_is_marked() -> None:
     assert ev.cameo == "173" and ev.status == "negated"
     assert ev.source is not None and ev.source.roles == ["COP"]
     assert ev.target is not None and ev.target.roles == ["MED"]
-    assert ev.date is not None and ev.date.precision == "unknown" and ev.date.iso is None
+    assert ev.date is not None and ev.date.span is None and ev.date.basis == "article-date"   # the news, undated
 
 
 PASSIVE_NO_AGENT = """

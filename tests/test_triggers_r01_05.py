@@ -63,27 +63,27 @@ def test_a_bare_said_is_no_event(events) -> None:
 @pytest.mark.model
 def test_02_appeals(one) -> None:
     ev = one("The United Nations urged Israel to release the Palestinian prisoners.", "02")
-    assert (ev.cameo, actors(ev)) == ("0253", ("IGOUNO", "ISR"))
+    assert (ev.cameo, actors(ev)) == ("0253", ("IGOUNO", "ISRGOV"))
     ev = one("France called on Russia to withdraw its troops from Ukraine.", "02")
-    assert (ev.cameo, actors(ev)) == ("0256", ("FRA", "RUS"))
+    assert (ev.cameo, actors(ev)) == ("0256", ("FRAGOV", "RUSGOV"))
     ev = one("Kenya appealed to the United Nations for food aid.", "02")
-    assert (ev.cameo, actors(ev)) == ("0233", ("KEN", "IGOUNO"))
+    assert (ev.cameo, actors(ev)) == ("0233", ("KENGOV", "IGOUNO"))
     ev = one("Greece was urged by Germany to hold talks with Turkey.", "02")
-    assert (ev.cameo, actors(ev)) == ("026", ("DEU", "GRC"))
+    assert (ev.cameo, actors(ev)) == ("026", ("DEUGOV", "GRCGOV"))
     ev = one("Germany did not urge Greece to hold talks with Turkey.", "02")
-    assert (ev.cameo, actors(ev), ev.status) == ("026", ("DEU", "GRC"), "negated")
+    assert (ev.cameo, actors(ev), ev.status) == ("026", ("DEUGOV", "GRCGOV"), "negated")
 
 
 @pytest.mark.model
 def test_03_intents(events, one) -> None:
     ev = one("Russia agreed to lift the embargo on Georgian wine.", "03")
-    assert (ev.cameo, ev.source.code) == ("0354", "RUS")
+    assert (ev.cameo, ev.source.code) == ("0354", "RUSGOV")
     assert one("Ethiopia pledged to send peacekeepers to Somalia.", "03").cameo == "0334"
     assert one("Japan promised to provide economic aid to Vietnam.", "03").cameo[:3] == "033"
     ev = one("North Korea offered to negotiate with South Korea.", "03")
-    assert (ev.cameo, ev.source.code) == ("036", "PRK")
+    assert (ev.cameo, ev.source.code) == ("036", "PRKGOV")
     ev = one("Pakistan did not agree to resume negotiations with India.", "03")
-    assert (ev.cameo, ev.source.code, ev.status) == ("036", "PAK", "negated")
+    assert (ev.cameo, ev.source.code, ev.status) == ("036", "PAKGOV", "negated")
     # the clause is the content of the intent, not an event of its own
     assert [e.cameo for e in events("Russia agreed to lift the embargo on Georgian wine.")] == ["0354"]
 
@@ -95,7 +95,7 @@ def test_04_consultations(one) -> None:
     ev = one("The Indian prime minister telephoned the Pakistani prime minister on Tuesday.", "04")
     assert (ev.cameo, actors(ev)) == ("041", ("INDGOV", "PAKGOV"))
     ev = one("The Iranian foreign minister was received by Turkey in Ankara.", "04")
-    assert (ev.cameo, actors(ev)) == ("043", ("TUR", "IRNGOV"))
+    assert (ev.cameo, actors(ev)) == ("043", ("TURGOV", "IRNGOV"))
     ev = one("Iraqi officials held talks with Syrian officials in Damascus.", "04")
     assert (ev.cameo, ev.source.code) == ("046", "IRQGOV")
     assert one("Kuwait mediated between Saudi Arabia and Qatar.", "04").cameo == "045"
@@ -106,27 +106,27 @@ def test_04_consultations(one) -> None:
 @pytest.mark.model
 def test_05_diplomatic_cooperation(one) -> None:
     ev = one("The German chancellor praised Greece for its reforms.", "05")
-    assert (ev.cameo, actors(ev)) == ("051", ("DEUGOV", "GRC"))
+    assert (ev.cameo, actors(ev)) == ("051", ("DEUGOV", "GRCGOV"))
     ev = one("Greece was praised by the German chancellor.", "05")
-    assert (ev.cameo, actors(ev)) == ("051", ("DEUGOV", "GRC"))
+    assert (ev.cameo, actors(ev)) == ("051", ("DEUGOV", "GRCGOV"))
     ev = one("Egypt recognized the new government of Libya on Monday.", "05")
-    assert (ev.cameo, actors(ev)) == ("054", ("EGY", "LBYGOV"))
+    assert (ev.cameo, actors(ev)) == ("054", ("EGYGOV", "LBYGOV"))
     ev = one("Japan apologized to South Korea for the wartime abuses.", "05")
-    assert (ev.cameo, actors(ev)) == ("055", ("JPN", "KOR"))
+    assert (ev.cameo, actors(ev)) == ("055", ("JPNGOV", "KORGOV"))
     ev = one("Argentina did not apologize to Britain.", "05")
-    assert (ev.cameo, actors(ev), ev.status) == ("055", ("ARG", "GBR"), "negated")
+    assert (ev.cameo, actors(ev), ev.status) == ("055", ("ARGGOV", "GBRGOV"), "negated")
     assert one("Israel and Jordan signed a peace treaty on Wednesday.", "05").cameo == "057"
     assert one("Brazil established diplomatic ties with China.", "05").cameo == "054"
     ev = one("The United States defended Israel against the criticism.", "05")
-    assert (ev.cameo, actors(ev)) == ("052", ("USA", "ISR"))
+    assert (ev.cameo, actors(ev)) == ("052", ("USAGOV", "ISRGOV"))
 
 
 @pytest.mark.model
 def test_03_ready_and_prepared_state_an_intent_by_topic(events, one) -> None:
     ev = one("Japan is ready to send peacekeeping troops to South Sudan.", "03")
-    assert (ev.cameo, ev.source.code) == ("0334", "JPN")
+    assert (ev.cameo, ev.source.code) == ("0334", "JPNGOV")
     ev = one("Germany is prepared to host talks between Serbia and Kosovo.", "03")
-    assert (ev.cameo, ev.source.code) == ("036", "DEU")
+    assert (ev.cameo, ev.source.code) == ("036", "DEUGOV")
     # a coercive act one is prepared to take is no intent to cooperate ("law" names no policy change here)
     text = "The Iraqi government said it was prepared to impose martial law in Baghdad."
     assert not [e for e in events(text) if (e.cameo or "")[:2] == "03"]
@@ -153,12 +153,12 @@ def test_10_announcing_what_another_must_do_is_a_demand(events, one) -> None:
     assert (ev.cameo, actors(ev)) == ("100", ("KENREB", "KENGOV"))
     assert [e.cameo for e in events(text)] == ["100"], "what must be done is the demand's content"
     ev = one("The United Nations concluded that Israel must allow aid into Gaza.", "10")
-    assert (ev.cameo, actors(ev)) == ("100", ("IGOUNO", "ISR"))
+    assert (ev.cameo, actors(ev)) == ("100", ("IGOUNO", "ISRGOV"))
 
 
 @pytest.mark.model
 def test_02_seeking_asylum_is_an_appeal_to_the_host(one) -> None:
     ev = one("Hundreds of Syrian refugees sought asylum in Germany last year.", "02")
-    assert (ev.cameo, ev.target.code) == ("0233", "DEU")
+    assert (ev.cameo, ev.target.code) == ("0233", "DEUGOV")
     ev = one("The opposition leader requested asylum from Ecuador.", "02")
-    assert (ev.cameo, ev.target.code) == ("0233", "ECU")
+    assert (ev.cameo, ev.target.code) == ("0233", "ECUGOV")

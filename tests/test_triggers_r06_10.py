@@ -40,11 +40,11 @@ def _check(one, text: str, code: str, source: str | None | object, target: str |
 
 @pytest.mark.model
 def test_06_material_cooperation(one) -> None:
-    _check(one, "Japan shared intelligence with South Korea on Monday.", "064", "JPN", UNREAD)
-    _check(one, "Two suspects were extradited to Germany by Turkey on Friday.", "063", "TUR", "DEU")
-    _check(one, "Japan did not share intelligence with South Korea.", "064", "JPN", UNREAD, "negated")
+    _check(one, "Japan shared intelligence with South Korea on Monday.", "064", "JPNGOV", UNREAD)
+    _check(one, "Two suspects were extradited to Germany by Turkey on Friday.", "063", "TURGOV", "DEUCVL")
+    _check(one, "Japan did not share intelligence with South Korea.", "064", "JPNGOV", UNREAD, "negated")
     ev = one("China and Russia traded oil and grain worth billions of dollars last year.", "06")
-    assert ev.cameo == "061" and getattr(ev.source, "code", None) == "CHN"
+    assert ev.cameo == "061" and getattr(ev.source, "code", None) == "CHNGOV"
 
 
 @pytest.mark.model
@@ -57,11 +57,11 @@ def test_06_trading_fire_is_not_trade(events) -> None:
 
 @pytest.mark.model
 def test_07_aid(one) -> None:
-    _check(one, "Germany donated medicine to Ukraine on Monday.", "073", "DEU", "UKR")
-    _check(one, "Medicine was donated to Ukraine by Germany on Monday.", "073", "DEU", UNREAD)
-    _check(one, "Germany's aid to Ukraine arrived in Kyiv on Monday.", "070", "DEU", "UKR")
-    _check(one, "Germany did not send weapons to Ukraine.", "072", "DEU", "UKR", "negated")
-    _check(one, "Lebanon granted asylum to the Syrian opposition leader on Monday.", "075", "LBN", "SYROPP")
+    _check(one, "Germany donated medicine to Ukraine on Monday.", "073", "DEUGOV", "UKRGOV")
+    _check(one, "Medicine was donated to Ukraine by Germany on Monday.", "073", "DEUGOV", UNREAD)
+    _check(one, "Germany's aid to Ukraine arrived in Kyiv on Monday.", "070", "DEUGOV", "UKRGOV")
+    _check(one, "Germany did not send weapons to Ukraine.", "072", "DEUGOV", "UKRGOV", "negated")
+    _check(one, "Lebanon granted asylum to the Syrian opposition leader on Monday.", "075", "LBNGOV", "SYROPP")
 
 
 # 08 --------------------------------------------------------------------------------------------------------------
@@ -69,13 +69,13 @@ def test_07_aid(one) -> None:
 @pytest.mark.model
 def test_08_yield(one) -> None:
     # with no party named, the curfew's place is its target (Baghdad, IRQ)
-    _check(one, "The Iraqi government lifted the curfew in Baghdad on Sunday.", "0813", "IRQGOV", "IRQ")
-    _check(one, "The curfew in Baghdad was lifted by the Iraqi government on Sunday.", "0813", "IRQGOV", "IRQ")
+    _check(one, "The Iraqi government lifted the curfew in Baghdad on Sunday.", "0813", "IRQGOV", "IRQGOV")
+    _check(one, "The curfew in Baghdad was lifted by the Iraqi government on Sunday.", "0813", "IRQGOV", "IRQGOV")
     _check(one, "The resignation of the Pakistani prime minister on Thursday surprised investors.", "0831", "PAKGOV",
            None)
-    _check(one, "The Iraqi government did not lift the curfew in Baghdad.", "0813", "IRQGOV", "IRQ", "negated")
-    _check(one, "Russia withdrew its troops from Syria on Monday.", "0874", "RUS", "SYR")
-    _check(one, "Syria's president called off the offensive in Idlib on Friday.", "087", "SYRGOV", "SYR")
+    _check(one, "The Iraqi government did not lift the curfew in Baghdad.", "0813", "IRQGOV", "IRQGOV", "negated")
+    _check(one, "Russia withdrew its troops from Syria on Monday.", "0874", "RUSGOV", "SYRGOV")
+    _check(one, "Syria's president called off the offensive in Idlib on Friday.", "087", "SYRGOV", "SYRGOV")
 
 
 @pytest.mark.model
@@ -99,11 +99,11 @@ def test_09_investigate(one) -> None:
 
 @pytest.mark.model
 def test_10_demand(one) -> None:
-    _check(one, "The United States demanded Iran to release the British tanker on Friday.", "1053", "USA", "IRN")
-    _check(one, "Compensation was demanded from Russia by Ukraine on Monday.", "1031", "UKR", "RUS")
-    _check(one, "Ukraine's demand for the release of its sailors angered Russia.", "1053", "UKR", None)
-    _check(one, "Ukraine did not demand compensation from Russia.", "1031", "UKR", UNREAD, "negated")
-    _check(one, "The judge ordered Iran to release the tanker.", "100", "IRNJUD", "IRN")
+    _check(one, "The United States demanded Iran to release the British tanker on Friday.", "1053", "USAGOV", "IRNGOV")
+    _check(one, "Compensation was demanded from Russia by Ukraine on Monday.", "1031", "UKRGOV", "RUSGOV")
+    _check(one, "Ukraine's demand for the release of its sailors angered Russia.", "1053", "UKRGOV", None)
+    _check(one, "Ukraine did not demand compensation from Russia.", "1031", "UKRGOV", UNREAD, "negated")
+    _check(one, "The judge ordered Iran to release the tanker.", "100", "IRNJUD", "IRNGOV")
 
 
 @pytest.mark.model
@@ -152,17 +152,17 @@ def test_lexicon_senses_are_well_formed() -> None:
 def test_07_evacuating_people_is_aid_evacuating_settlements_a_pullout(one) -> None:
     _check(one, "Red Cross teams evacuated wounded civilians from the Syrian town of Douma on Tuesday.", "073",
            "NGOHLHIRC", "SYRCVL")
-    _check(one, "Israel evacuated its settlements in the Gaza Strip in August.", "0874", "ISR", "PSE")
+    _check(one, "Israel evacuated its settlements in the Gaza Strip in August.", "0874", "ISRGOV", "PSEGOV")
     # announced for the future, a pullout is the intent to yield (035), as CAMEO coders read it
     ev = one("Israel will evacuate its settlements in the Gaza Strip.", "03")
-    assert (ev.cameo, getattr(ev.source, "code", None)) == ("035", "ISR")
+    assert (ev.cameo, getattr(ev.source, "code", None)) == ("035", "ISRGOV")
 
 
 @pytest.mark.model
 def test_07_peacekeepers_deployed_and_borders_opened_to_refugees(events, one) -> None:
-    _check(one, "Bangladesh deployed peacekeeping troops to Mali on Monday.", "074", "BGD", UNREAD)
+    _check(one, "Bangladesh deployed peacekeeping troops to Mali on Monday.", "074", "BGDGOV", UNREAD)
     _check(one, "The deployment of Indian peacekeepers in South Sudan began on Monday.", "074", "INDMIL", UNREAD)
-    _check(one, "Jordan opened its border to Syrian refugees on Friday.", "075", "JOR", "SYRREF")
+    _check(one, "Jordan opened its border to Syrian refugees on Friday.", "075", "JORGOV", "SYRREF")
     assert not [e for e in events("Russian troops have arrived in Syria.") if (e.cameo or "")[:2] == "07"]
 
 
@@ -175,9 +175,9 @@ def test_08_allowing_what_was_restricted(events, one) -> None:
     _check(one, "The Supreme Court allowed opposition leader Raila Odinga to run in the elections.", "0812",
            UNREAD_SOURCE,
            "KENOPP")
-    _check(one, "Israel allowed Palestinian workers to enter Israel on Sunday.", "081", "ISR", "PSELAB")
+    _check(one, "Israel allowed Palestinian workers to enter Israel on Sunday.", "081", "ISRGOV", "PSELAB")
     ev = one("Turkey will allow Syrian refugees to return home.", "03")
-    assert (ev.cameo, getattr(ev.source, "code", None)) == ("0351", "TUR")
+    assert (ev.cameo, getattr(ev.source, "code", None)) == ("0351", "TURGOV")
     # "allowed that ..." concedes a point in an argument; nothing was eased
     found = events("The Kenyan minister allowed that the plan had flaws.")
     assert not [e for e in found if (e.cameo or "")[:2] == "08"]
@@ -204,7 +204,8 @@ def test_10_demands_issued_pressed_or_said_with_must(events, one) -> None:
             "prisoners.")
     ev = one(text, "10")
     assert (ev.cameo, getattr(ev.source, "code", None)) == ("100", "TUROPP")
-    _check(one, "The Russian government pressured Belarus to release the jailed journalist.", "1053", "RUSGOV", "BLR")
+    _check(one, "The Russian government pressured Belarus to release the jailed journalist.", "1053", "RUSGOV",
+           "BLRGOV")
     text = "The European Union said Russia must withdraw its troops from Ukraine."
-    _check(one, text, "100", "IGOEUREEC", "RUS")
+    _check(one, text, "100", "IGOEUREEC", "RUSGOV")
     assert [e.cameo for e in events(text)] == ["100"], "the withdrawal Russia must make is the demand's content"

@@ -46,12 +46,14 @@ def test_senses_name_known_codes_and_a_sense_without_conditions_comes_last() -> 
 
 @pytest.mark.model
 def test_disapprove_active_passive_nominal_negated(rows) -> None:
-    assert _one(rows, "The French government denounced Russia on Monday.", "11") == ("111", "FRAGOV", "RUS", "asserted")
-    assert _one(rows, "Russia was denounced by the French government on Monday.", "11")[:3] == ("111", "FRAGOV", "RUS")
+    assert _one(rows, "The French government denounced Russia on Monday.", "11") == \
+        ("111", "FRAGOV", "RUSGOV", "asserted")
+    assert _one(rows, "Russia was denounced by the French government on Monday.", "11")[:3] == \
+        ("111", "FRAGOV", "RUSGOV")
     code, src, _, _ = _one(rows, "The French government's criticism of Russia on Monday was sharp.", "11")
     assert (code, src) == ("111", "FRAGOV")
-    assert _one(rows, "France did not denounce Russia on Monday.", "11") == ("111", "FRA", "RUS", "negated")
-    assert _one(rows, "Palestinians blamed Israel for the bombing on Monday.", "11")[:3] == ("112", "PSE", "ISR")
+    assert _one(rows, "France did not denounce Russia on Monday.", "11") == ("111", "FRAGOV", "RUSGOV", "negated")
+    assert _one(rows, "Palestinians blamed Israel for the bombing on Monday.", "11")[:3] == ("112", "PSEGOV", "ISRGOV")
     code, src, _, _ = _one(rows, "A Saudi businessman is suing the United States for damages.", "11")
     assert code == "115"
     code, src, _, _ = _one(rows, "The court found the Egyptian minister guilty of corruption on Monday.", "11")
@@ -68,9 +70,9 @@ def test_reject_active_passive_nominal_negated(rows) -> None:
     code, src, _, _ = _one(rows, "Hamas's rejection of the Egyptian plan on Tuesday angered Cairo.", "12")
     assert (code, src[:3]) == ("120", "PSE")
     code, src, _, status = _one(rows, "Israel did not reject the Egyptian ceasefire plan on Tuesday.", "12")
-    assert (code, src, status) == ("127", "ISR", "negated")
-    assert _one(rows, "Israel refused to meet the Palestinian negotiators on Tuesday.", "12")[:2] == ("125", "ISR")
-    assert _one(rows, "The United States vetoed the resolution on Monday.", "12")[:2] == ("129", "USA")
+    assert (code, src, status) == ("127", "ISRGOV", "negated")
+    assert _one(rows, "Israel refused to meet the Palestinian negotiators on Tuesday.", "12")[:2] == ("125", "ISRGOV")
+    assert _one(rows, "The United States vetoed the resolution on Monday.", "12")[:2] == ("129", "USAGOV")
 
 
 @pytest.mark.model
@@ -81,16 +83,16 @@ def test_reject_of_an_accusation_is_a_denial_not_a_rejection(rows) -> None:
 
 @pytest.mark.model
 def test_threaten_active_passive_nominal_negated(rows) -> None:
-    assert _one(rows, "Russia threatened to impose sanctions on Ukraine on Monday.", "13")[:2] == ("1312", "RUS")
+    assert _one(rows, "Russia threatened to impose sanctions on Ukraine on Monday.", "13")[:2] == ("1312", "RUSGOV")
     code, _, tgt, _ = _one(rows, "Ukraine was threatened with sanctions by Russia on Monday.", "13")
-    assert (code[:2], tgt) == ("13", "UKR")
+    assert (code[:2], tgt) == ("13", "UKRGOV")
     code, src, _, _ = _one(rows, "Russia's threat of sanctions against Ukraine on Monday alarmed investors.", "13")
-    assert (code, src) == ("130", "RUS")
+    assert (code, src) == ("130", "RUSGOV")
     found = _one(rows, "Russia did not threaten Ukraine with sanctions on Monday.", "13")
-    assert found == ("130", "RUS", "UKR", "negated")
-    assert _one(rows, "Iran threatened to launch a military attack on Iraq on Monday.", "13")[:2] == ("1384", "IRN")
+    assert found == ("130", "RUSGOV", "UKRGOV", "negated")
+    assert _one(rows, "Iran threatened to launch a military attack on Iraq on Monday.", "13")[:2] == ("1384", "IRNGOV")
     assert _one(rows, "The Algerian president threatened to impose a curfew in Algiers.", "13")[0] == "1323"
-    assert _one(rows, "Peru issued an ultimatum to Ecuador on Monday.", "13")[:2] == ("139", "PER")
+    assert _one(rows, "Peru issued an ultimatum to Ecuador on Monday.", "13")[:2] == ("139", "PERGOV")
 
 
 @pytest.mark.model
@@ -124,11 +126,11 @@ def test_air_strike_and_state_boycott_are_not_protests(rows) -> None:
 
 @pytest.mark.model
 def test_force_posture_active_passive_nominal_negated(rows) -> None:
-    assert _one(rows, "Russia mobilized troops on the border with Ukraine on Monday.", "15")[:2] == ("154", "RUS")
+    assert _one(rows, "Russia mobilized troops on the border with Ukraine on Monday.", "15")[:2] == ("154", "RUSGOV")
     code, _, tgt, _ = _one(rows, "Russian troops were deployed on the border with Ukraine on Monday.", "15")
     assert (code, tgt) == ("154", "RUSMIL")
     code, src, _, _ = _one(rows, "Russia's troop deployment on the Ukrainian border on Monday alarmed NATO.", "15")
-    assert (code, src) == ("154", "RUS")
+    assert (code, src) == ("154", "RUSGOV")
     assert _one(rows, "Russia did not deploy troops on the border with Ukraine on Monday.", "15")[3] == "negated"
     assert _one(rows, "The Indian police were put on high alert on Monday.", "15")[:3] == ("151", None, "INDCOP")
 
@@ -146,15 +148,16 @@ def test_unowned_criticism_and_other_senses_give_no_event(rows) -> None:
 @pytest.mark.model
 def test_diplomatic_protest_is_an_official_complaint_not_a_demonstration(rows) -> None:
     assert _one(rows, "China lodged a formal protest with Japan over the shrine visit on Monday.", "11") == \
-        ("114", "CHN", "JPN", "asserted")
-    assert _one(rows, "A formal protest was lodged with Japan by China on Monday.", "11")[:3] == ("114", "CHN", "JPN")
-    assert _one(rows, "China did not lodge a protest with Japan.", "11") == ("114", "CHN", "JPN", "negated")
+        ("114", "CHNGOV", "JPNGOV", "asserted")
+    assert _one(rows, "A formal protest was lodged with Japan by China on Monday.", "11")[:3] == \
+        ("114", "CHNGOV", "JPNGOV")
+    assert _one(rows, "China did not lodge a protest with Japan.", "11") == ("114", "CHNGOV", "JPNGOV", "negated")
     code, src, tgt, _ = _one(rows, "The Turkish foreign ministry summoned the German ambassador to protest against the "
                              "resolution.", "11")
     assert (code, src, tgt) == ("114", "TURGOV", "DEUGOV")
     assert _one(rows, "Russia summoned the British ambassador over the expulsions on Monday.", "11")[:3] == \
-        ("114", "RUS", "GBRGOV")
-    assert _one(rows, "Bolivia filed a complaint against Chile on Monday.", "11")[:3] == ("114", "BOL", "CHL")
+        ("114", "RUSGOV", "GBRGOV")
+    assert _one(rows, "Bolivia filed a complaint against Chile on Monday.", "11")[:3] == ("114", "BOLGOV", "CHLGOV")
 
 
 @pytest.mark.model
@@ -162,7 +165,7 @@ def test_failed_negotiation_is_a_rejection(rows) -> None:
     code, src, _, status = _one(rows,
                                 "Israel and the Palestinians failed to reach an agreement on Jerusalem on Sunday.",
                                 "12")
-    assert (code, src, status) == ("120", "ISR", "asserted")
+    assert (code, src, status) == ("120", "ISRGOV", "asserted")
     assert not [e for e in rows("Russia failed to win the vote.") if (e[0] or "").startswith("12")]
 
 

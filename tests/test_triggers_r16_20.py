@@ -17,12 +17,12 @@ NO_SIGNAL = {"16", "17", "18", "19", "20"}
 Case = tuple[str, str, str | None, str | None, str]
 
 R16: list[Case] = [
-    ("The United States imposed new sanctions on Iran on Monday.", "163", "USA", "IRN", "asserted"),
+    ("The United States imposed new sanctions on Iran on Monday.", "163", "USAGOV", "IRNGOV", "asserted"),
     ("Sanctions were imposed on Russia by the European Union on Friday.", "163", "IGOEUREEC", None, "asserted"),
-    ("Bolivia broke off diplomatic relations with Israel on Thursday.", "161", "BOL", None, "asserted"),
-    ("Military aid to Egypt was suspended by the United States.", "1622", "USA", None, "asserted"),
+    ("Bolivia broke off diplomatic relations with Israel on Thursday.", "161", "BOLGOV", None, "asserted"),
+    ("Military aid to Egypt was suspended by the United States.", "1622", "USAGOV", None, "asserted"),
     ("The United Nations reduced food aid to Somalia.", "1623", "IGOUNO", None, "asserted"),
-    ("Russia did not sever diplomatic ties with Georgia.", "161", "RUS", None, "negated"),
+    ("Russia did not sever diplomatic ties with Georgia.", "161", "RUSGOV", None, "negated"),
 ]
 R17: list[Case] = [
     ("Turkish police dispersed the protest in Istanbul on Sunday.", "175", "TURCOP", None, "asserted"),
@@ -33,23 +33,23 @@ R17: list[Case] = [
     ("Pakistani police did not disperse the rally in Lahore.", "175", "PAKCOP", None, "negated"),
 ]
 R18: list[Case] = [
-    ("Israeli soldiers beat up Palestinian detainees in the West Bank.", "182", "ISRMIL", "PSE", "asserted"),
+    ("Israeli soldiers beat up Palestinian detainees in the West Bank.", "182", "ISRMIL", "PSECVL", "asserted"),
     ("Two British soldiers were wounded by Irish guerrillas on Thursday.", "180", "IRLREB", "GBRMIL", "asserted"),
     ("The torture of Palestinian detainees by Israeli police was documented in the report.", "1822", "ISRCOP",
-     "PSE", "asserted"),
+     "PSECVL", "asserted"),
     ("Hamas militants set off a bomb in Jerusalem.", "183", "PSEREBHMS", None, "asserted"),
     ("Militants attempted to assassinate Prime Minister Iyad Allawi on Sunday.", "185", "REB", None, "asserted"),
     ("Israeli soldiers did not torture the detainees.", "1822", "ISRMIL", None, "negated"),
 ]
 R19: list[Case] = [
-    ("Russian troops invaded Ukraine in February.", "190", "RUSMIL", "UKR", "asserted"),
-    ("Ukraine was invaded by Russian troops in February.", "190", "RUSMIL", "UKR", "asserted"),
-    ("The invasion of Ukraine by Russia began on February 24.", "190", "RUS", "UKR", "asserted"),
+    ("Russian troops invaded Ukraine in February.", "190", "RUSMIL", "UKRGOV", "asserted"),
+    ("Ukraine was invaded by Russian troops in February.", "190", "RUSMIL", "UKRGOV", "asserted"),
+    ("The invasion of Ukraine by Russia began on February 24.", "190", "RUSGOV", "UKRGOV", "asserted"),
     ("Iraqi troops clashed with Kurdish fighters near Kirkuk on Sunday.", "190", "IRQMIL", "IRQREB", "asserted"),
-    ("The United States imposed a naval blockade on Cuba in 1962.", "191", "USA", "CUB", "asserted"),
+    ("The United States imposed a naval blockade on Cuba in 1962.", "191", "USAGOV", "CUBGOV", "asserted"),
     ("Israeli troops occupied the town of Jenin on Monday.", "192", "ISRMIL", None, "asserted"),
     ("Egyptian police opened fire on protesters in Cairo on Monday.", "193", "EGYCOP", None, "asserted"),
-    ("Russian troops did not invade Ukraine.", "190", "RUSMIL", "UKR", "negated"),
+    ("Russian troops did not invade Ukraine.", "190", "RUSMIL", "UKRGOV", "negated"),
 ]
 R20: list[Case] = [
     ("Syrian troops massacred hundreds of civilians in Homs on Friday.", "202", "SYRMIL", None, "asserted"),
@@ -64,14 +64,14 @@ R20: list[Case] = [
 # Sense families added for issue 4: nominal suspensions, called-off visits, reimposed and extended measures,
 # withdrawals told by other verbs, human shields, weapons that are no actor, engagements and tear gas.
 MORE: list[Case] = [
-    ("Italy announced the suspension of flights to Libya on Monday.", "160", "ITA", "LBY", "asserted"),
-    ("Canada cancelled a planned visit to China on Monday.", "160", "CAN", "CHN", "asserted"),
-    ("China did not cancel the visit to Canada.", "160", "CHN", "CAN", "negated"),
+    ("Italy announced the suspension of flights to Libya on Monday.", "160", "ITAGOV", "LBYGOV", "asserted"),
+    ("Canada cancelled a planned visit to China on Monday.", "160", "CANGOV", "CHNGOV", "asserted"),
+    ("China did not cancel the visit to Canada.", "160", "CHNGOV", "CANGOV", "negated"),
     ("Fifty UN peacekeepers were shipped out of the Bosnian town of Srebrenica.", "1661", None, "IGOUNO",
      "asserted"),
-    ("Sudan forced the UN aid agency out of Darfur.", "1663", "SDN", "IGOUNO", "asserted"),
-    ("Israel reimposed a blockade on the Gaza Strip on Friday.", "191", "ISR", "PSE", "asserted"),
-    ("Israel reimposed a curfew on Hebron on Friday.", "1723", "ISR", "PSE", "asserted"),
+    ("Sudan forced the UN aid agency out of Darfur.", "1663", "SDNGOV", "IGOUNO", "asserted"),
+    ("Israel reimposed a blockade on the Gaza Strip on Friday.", "191", "ISRGOV", "PSEGOV", "asserted"),
+    ("Israel reimposed a curfew on Hebron on Friday.", "1723", "ISRGOV", "PSEGOV", "asserted"),
     ("The Kenyan government extended the curfew in Mombasa on Friday.", "1723", "KENGOV", None, "asserted"),
     ("The Thai government has imposed restrictions on Burmese migrants.", "172", "THAGOV", "MMRREF", "asserted"),
     # an announced administrative sanction is a threat of one (the intent rule)
@@ -84,7 +84,7 @@ MORE: list[Case] = [
     ("Two Iraqi soldiers were killed by a roadside bomb on Monday.", "1833", None, "IRQMIL", "asserted"),
     ("Three Afghan policemen were killed in an explosion in Kabul.", "183", None, "AFGCOP", "asserted"),
     ("Syrian rebels engaged Iraqi troops in a fierce gunbattle.", "193", "SYRREB", "IRQMIL", "asserted"),
-    ("Russia fired anti-aircraft batteries at Ukraine.", "194", "RUS", "UKR", "asserted"),
+    ("Russia fired anti-aircraft batteries at Ukraine.", "194", "RUSGOV", "UKRGOV", "asserted"),
 ]
 
 

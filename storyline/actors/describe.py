@@ -136,9 +136,18 @@ def name_tokens(head: Token) -> list[Token]:
             break
     while run and run[0].tag_ == "HYPH":
         run.pop(0)
-    while len(run) > 1 and _title_word(run[0]):
-        run.pop(0)
+    while len(run) > 1 and (_title_word(run[0]) or _country_prefix(run)):
+        del run[: max(_country_prefix(run), 1)]
     return run
+
+
+def _country_prefix(run: list[Token]) -> int:
+    """How many words at the start of `run` name a country ("United States President Donald Trump": 2), so that
+    the title after them is read; 0 when none does, or when the country is all the run has."""
+    for n in range(min(countries.max_alias_words(), len(run) - 1), 1, -1):
+        if countries.country_for(" ".join(t.text for t in run[:n])):
+            return n
+    return 0
 
 
 # Words that open a name as its title, not as part of it ("Kyrgyz Prime Minister Nikolai Tanaev", "Lt. Gen.").
@@ -195,7 +204,11 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     _read_count(ph, own)
     label = entity_label(head)
     names = name_tokens(head)
-    if label in ("GPE", "NORP") or (label is None and head.pos_ == "PROPN" and countries.country_for(head.text)):
+    # a one-word country name the model took for a person ("Jordan opened its border") is still the country
+    named_country = head.pos_ == "PROPN" and (
+        (label is None and countries.country_for(head.text) is not None)
+        or (label == "PERSON" and len(names) == 1 and countries.alias_kind(head.text) == "country"))
+    if label in ("GPE", "NORP") or named_country:
         iso = _countries([head]) or _countries(own)
         # a short name ("the Cambodians", "Russia"); counts do not lengthen it ("at least 74 Palestinians")
         core = [t for t in own if t.dep_ not in ("nummod", "quantmod", "advmod", "det", "predet") and not t.like_num]
@@ -203,6 +216,10 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
             # "ethnic Albanians" in Serbia or Macedonia are that country's people, not Albania: civilians whose
             # country the context gives
             ph.kind, ph.roles, ph.basis = "group", ["CVL"], "ethnic-group"
+            return ph
+        if iso and label == "NORP" and _counted(own):
+            # "an Australian", "three Britons": people of that country, not its state
+            ph.country, ph.kind, ph.basis = iso, "group" if ph.plural else "person", "demonym"
             return ph
         if iso and len(core) <= 3:
             ph.country, ph.kind, ph.name, ph.basis = iso, "country", countries.country_name(iso), "country"
@@ -259,6 +276,11 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
 # decision"), not for a place: never as an object ("would blockade Paris" aims at the city)
 _STANCES = {"decision", "position", "policy", "statement", "offer", "proposal", "demand", "call", "response",
             "refusal", "stance", "plan", "move", "view", "reply", "request", "approach", "support", "opposition"}
+
+
+def _counted(own: list[Token]) -> bool:
+    """A demonym counted as people: "an Australian", "two Britons", "at least 74 Palestinians"."""
+    return any(t.lower_ in ("a", "an") or t.like_num or t.dep_ == "nummod" for t in own)
 
 
 def _capital_as_actor(head: Token, iso: str) -> bool:

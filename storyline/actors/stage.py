@@ -72,13 +72,15 @@ def _named_modifier(tok: Any) -> bool:
     return head.pos_ != "PROPN" and head.lemma_.lower() not in role_lexicon().heads
 
 
-def _apply_leaders(ph: Phrase, on: str | None) -> None:
+def _apply_leaders(ph: Phrase, on: str | None, home: str | None) -> None:
+    """The office a named person holds on the article date. Where a name fits holders in several countries ("Johnson"),
+    the article's own country decides, else the latest dated role."""
     if ph.kind not in ("person", "unknown") or not ph.name:
         return
     found = leaders.leaders_for(ph.name, on)
     if not found:
         return
-    code = found[0].code
+    code = next((x.code for x in found if x.code[:3] == (ph.country or home)), found[0].code)
     ph.kind = "person"
     ph.country = ph.country or code[:3]
     if not ph.roles:
@@ -154,7 +156,9 @@ def _to_actor(doc: Document, tok: Any, ent: Entity, ph: Phrase | None, basis: st
     country = ent.country
     inferred_country = False
     transnational = bool(ent.roles) and ent.roles[0] in _TRANSNATIONAL
-    if country is None and ctx_iso and (ent.roles or ent.name is None) and not transnational:
+    # people arrested, freed or killed in a country belong to it unless the text says otherwise
+    person = ent.kind == "person"
+    if country is None and ctx_iso and (ent.roles or ent.name is None or person) and not transnational:
         country, inferred_country = ctx_iso, True
     code = (country or "") + "".join(r for r in ent.roles if r) or None
     return Actor(text=doc.text[start:end], span=Span.of(doc.text, start, end), name=ent.name, code=code,
@@ -197,7 +201,7 @@ def find_actors(doc: Document, dictionaries: Sequence[ActorDictionary] = ()) -> 
                 continue
             for other in _related(tok, doc.date):
                 _enrich(ph, other)
-            _apply_leaders(ph, doc.date)
+            _apply_leaders(ph, doc.date, ctx_iso)
             ent = tracker.match_name(ph)
             basis = "coref-name" if ent else ph.basis
             if ent is None:

@@ -3,7 +3,12 @@
 Order: (1) a time expression attached to the trigger or, climbing the parse, to the nearest word above it
 before another event word or a reported-speech boundary; (2) a relative clause on a time expression ("last
 November, when he was arrested"); (3) "after/before/in the run-up to <event noun>" takes that event's date as a
-bound; else the date stays open (precision "unknown"). The article date is never copied in.
+bound; (4) an undated event about a named actor takes the date of their latest earlier dated event in the
+paragraph; (5) an event that is the article's current news takes the article date, as careful coders date it:
+the week up to the article date (a report and what it reports may lie a few days apart), marked inferred, basis
+"article-date". Background stays open (precision "unknown"): past perfect ("had been jailed"), a relative clause
+describing someone ("activists who were convicted of ..."), "previously/formerly", and acts not yet done
+(planned, hypothetical).
 """
 from __future__ import annotations
 
@@ -141,10 +146,10 @@ def _event_object(prep: Token, events_by_tok: dict[int, Event]) -> Event | None:
 def _bounded(ref: TimeValue, mod: str, dct: str | None) -> TimeValue:
     """After X: from X's start to the article date (open without one). Before X: X's year up to X."""
     if mod == "AFTER":
-        return replace(ref, start=ref.start, end=dct, precision="interval", modifier=mod, inferred=True)
+        return replace(ref, start=ref.start, end=dct, precision="interval", modifier=mod, inferred=True, basis="event")
     year = (ref.value or "")[:4]
     return replace(ref, value=year or None, start=f"{year}-01-01" if year else None, end=ref.start,
-                   precision="year" if year else "unknown", modifier=mod, inferred=True)
+                   precision="year" if year else "unknown", modifier=mod, inferred=True, basis="event")
 
 
 def anchor_dates(doc: Document) -> Document:
@@ -163,8 +168,34 @@ def anchor_dates(doc: Document) -> Document:
         if ev.date is None:
             ev.date = _same_actor_earlier(doc, ev)
         if ev.date is None:
-            ev.date = open_date()
+            ev.date = _article_week(doc.date, ev, tok) or open_date()
     return doc
+
+
+# Words that put an act in the past of the story, not its news.
+_BACKGROUND_ADVERBS = {"previously", "formerly", "once", "earlier", "originally", "initially", "ago"}
+_NOT_DONE = ("planned", "hypothetical")
+ARTICLE_WINDOW_DAYS = 6   # the week up to the article date, both ends counted
+
+
+def _article_week(dct: str | None, ev: Event, tok: Token | None) -> TimeValue | None:
+    """Current news with no time expression of its own: the week up to the article date, inferred."""
+    if dct is None or tok is None or ev.status in _NOT_DONE or _background(tok):
+        return None
+    end = date.fromisoformat(dct)
+    start = (end - timedelta(days=ARTICLE_WINDOW_DAYS)).isoformat()
+    return TimeValue(text="", span=None, value=dct, start=start, end=dct, precision="week",
+                     modifier="ON_OR_BEFORE", inferred=True, basis="article-date")
+
+
+def _background(tok: Token) -> bool:
+    """An act the text places before its news: past perfect, a describing relative clause, "previously"."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children):
+        return True
+    if verb.dep_ == "relcl" or tok.dep_ == "relcl":
+        return True
+    return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _BACKGROUND_ADVERBS for c in verb.children)
 
 
 def _named(ev: Event) -> set[str]:
@@ -185,7 +216,7 @@ def _same_actor_earlier(doc: Document, ev: Event) -> TimeValue | None:
         if "\n\n" in doc.text[other.trigger.start: ev.trigger.start]:
             return None
         if other.date is not None and other.date.iso and _named(other) & names:
-            return replace(other.date, inferred=True)
+            return replace(other.date, inferred=True, basis="actor")
     return None
 
 

@@ -367,11 +367,28 @@ def _event(doc: Document, tok: Token, sense: Sense, code: str | None, status: st
         cameo=code, kind=sense.kind, name=info.name if info else sense.kind.title(),
         goldstein=info.goldstein if info else None, quadclass=info.quadclass if info else None,
         plover_type=info.plover_type if info else None, plover_mode=info.plover_mode if info else None,
-        source=source, target=target, count=count,
+        source=as_party(source, code), target=as_party(target, code), count=count,
         count_span=Span.of(doc.text, count_tok.idx, count_tok.idx + len(count_tok.text)) if count_tok else None,
-        status=status, also_sources=_others(doc, conjuncts(args.source), source, target),
-        also_targets=_others(doc, args.extra_targets, target), joint=roles.joint,
+        status=status, also_sources=[as_party(a) for a in _others(doc, conjuncts(args.source), source, target)],
+        also_targets=[as_party(a) for a in _others(doc, args.extra_targets, target)], joint=roles.joint,
         term=term_of(doc.text, tok) if _gives_term(sense, tok) else None)
+
+
+# The role of a party whose words name none: a country named as a party acts through its state ("the EU
+# sanctioned Iran", "protesters marched in London" against the government); people named by no role of their own
+# are civilians ("at least 71 people were arrested", "an individual"), as careful coders code them.
+_DEFAULT_ROLE = {"country": "GOV", "person": "CVL", "group": "CVL"}
+
+
+def as_party(actor: Actor | None, code: str | None = None) -> Actor | None:
+    """`actor` as a party to an event: with its default role where it has a country and no role. The place an
+    arrest or a crackdown happened stands for its people, not its state ("police arrested dozens in Minsk")."""
+    if actor is None or actor.roles or not actor.country or actor.kind not in _DEFAULT_ROLE:
+        return actor
+    role = _DEFAULT_ROLE[actor.kind]
+    if actor.basis == "place-of-event" and (code or "").startswith("17"):
+        role = "CVL"
+    return replace(actor, roles=[role], code=actor.country + role, basis=f"{actor.basis or 'text'}+default-role")
 
 
 def _others(doc: Document, tokens: tuple[Token, ...], *taken: Actor | None) -> list[Actor]:

@@ -54,6 +54,12 @@ def _bounds(t: TimeValue | None) -> tuple[date, date] | None:
     return date.fromisoformat(t.start[:10]), date.fromisoformat(end[:10])
 
 
+def _stated(t: TimeValue | None) -> bool:
+    """A date the text gives for the event itself: the article week given to undated news says nothing about
+    whether two mentions are one occurrence."""
+    return _bounds(t) is not None and t is not None and t.basis != "article-date"
+
+
 def _dates_agree(a: TimeValue | None, b: TimeValue | None) -> bool:
     ba, bb = _bounds(a), _bounds(b)
     if ba is None or bb is None:
@@ -62,6 +68,9 @@ def _dates_agree(a: TimeValue | None, b: TimeValue | None) -> bool:
 
 
 def _narrower(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
+    """The date that says more: one the text states beats the article week, then the narrower wins."""
+    if _stated(a) != _stated(b):
+        return a if _stated(a) else b
     ba, bb = _bounds(a), _bounds(b)
     if ba is None:
         return b if bb is not None else a or b
@@ -81,7 +90,7 @@ def same_event(a: Event, b: Event) -> bool:
     """Same kind and code (root only within one sentence, where "freed" and "pardons" are one act), same status,
     agreeing actors and dates."""
     same_sentence = a.sentence.start == b.sentence.start
-    both_dated = _bounds(a.date) is not None and _bounds(b.date) is not None
+    both_dated = _stated(a.date) and _stated(b.date)
     codes_agree = _key(a) == _key(b) if (same_sentence or both_dated) else (a.cameo, a.kind) == (b.cameo, b.kind) or (
         a.root == b.root and a.root == "08")
     return (codes_agree and a.status == b.status and _places_agree(a, b) and _actors_agree(a.source, b.source)

@@ -63,6 +63,9 @@ class TimeValue:
     relative: bool = False        # resolved against the article date ("Tuesday", "last week")
     modifier: str | None = None   # TIMEX3 mod: EARLY, MID, LATE, START, BEFORE, AFTER, APPROX, SINCE ...
     inferred: bool = False        # not stated for this event: carried over from elsewhere in the article
+    # where the value came from: "text" (the event's own words), "event" (bounded by another event's date),
+    # "actor" (an earlier event of the same actor), "article-date" (current news with no time expression)
+    basis: str = "text"
 
     @property
     def iso(self) -> str | None:

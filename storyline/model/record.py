@@ -10,7 +10,7 @@ from typing import Any
 
 from storyline.model.doc import Actor, Document, Event, Place, Span, Term, TimeValue
 
-SCHEMA_VERSION = "0.2"   # 0.2: "term", "also_sources", "also_targets", "joint"
+SCHEMA_VERSION = "0.3"   # 0.2: "term", "also_sources", "also_targets", "joint"; 0.3: date "basis"
 
 
 def span_dict(span: Span | None) -> dict[str, Any] | None:
