@@ -18,6 +18,20 @@ def _iso_date(value: str) -> str:
         raise argparse.ArgumentTypeError(message("E023", value=value)) from exc
 
 
+# More worker processes than this is a typo, not a machine: each loads its own model (about 0.5 GB).
+MAX_WORKERS = 256
+
+
+def _workers(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(message("E014", value=value, most=MAX_WORKERS))
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="storyline", description="Code news articles into evidenced events.")
     p.add_argument("--version", action="version", version=f"storyline {__version__}")
@@ -29,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     c.add_argument("--db", help="SQLite store to write into (created if missing)")
     c.add_argument("--explain", action="store_true", help="say why each article yielded nothing or was rejected")
-    c.add_argument("--workers", type=int, default=1, help="processes, each loading the model once")
+    c.add_argument("--workers", type=_workers, default=1, help="processes, each loading the model once (1-256)")
     c.add_argument("--no-progress", action="store_true", help="no progress bar")
     c.add_argument("--stage", action="append", default=[], metavar="MODULE:NAME",
                    help="also run your own stage (a storyline.pipeline.Stage) after the built-in ones; repeatable")

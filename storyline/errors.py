@@ -19,6 +19,7 @@ CATALOGUE: dict[str, str] = {
             "'event.<field>'). Name the fields the stage really reads and writes (see storyline/model/doc.py).",
     "E013": "Cannot use the stage '{ref}': {why}. Give --stage as MODULE:NAME, where NAME is a "
             "storyline.pipeline.Stage in an importable module (e.g. mypackage.stages:TAG_LENGTH).",
+    "E014": "Invalid --workers '{value}': give a whole number of processes from 1 to {most} (e.g. --workers 2).",
     # input
     "E020": "Cannot read {path}: {why}. Check the path and that the file is UTF-8 text, HTML, JSONL or CSV.",
     "E021": "Unsupported file type '{suffix}' for {path}. Use .txt, .html, .htm, .jsonl, .json or .csv.",

@@ -123,3 +123,9 @@ def test_a_user_stage_given_on_the_command_line_runs_on_two_workers(tmp_path: Pa
 def test_a_stage_that_is_not_one_is_a_clear_error(tmp_path: Path) -> None:
     res = storyline("code", "-", "--stage", "storyline.pipeline:Pipeline", stdin=STORY)
     assert res.returncode == 2 and "E013" in res.stderr and "not a storyline Stage" in res.stderr
+
+
+@pytest.mark.parametrize("bad", ["0", "-2", "two", "100000"])
+def test_nonsense_workers_are_refused_before_anything_runs(bad: str) -> None:
+    res = storyline("code", "-", "--workers", bad, stdin=STORY)
+    assert res.returncode == 2 and "E014" in res.stderr and res.stdout == ""
