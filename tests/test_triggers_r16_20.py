@@ -167,3 +167,13 @@ def test_every_code_in_range_is_reachable() -> None:
     missing = in_range - coded - NO_SIGNAL
     assert not missing, f"unreachable codes: {sorted(missing)}"
     assert coded <= in_range | {None}, f"codes outside 16-20: {sorted(coded - in_range)}"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code", "source", "target"), [
+    ("The Queen suspended parliament for five weeks on Monday.", "172", "GOV", "LEG"),
+    ("The journalist was taken into custody by police on Friday.", "173", "COP", "MED"),
+    ("The government announced a ban on the niqab in public offices on Friday.", "172", "GOV", None),
+])
+def test_suspending_a_parliament_custody_and_bans(rows, text: str, code: str, source: str, target: str | None) -> None:
+    assert (code, source, target) in [(c, s, t) for c, s, t, _ in rows(text)], rows(text)
