@@ -4,6 +4,8 @@
 
 Only facts (codes, numbers, names, dates) are taken from the sources; everything is re-expressed in our own TSV
 format, with our own short CAMEO names. `--check` rebuilds in memory and exits 1 when the packaged files differ.
+leaders.tsv is built by scripts/leaders.py (PETRARCH's persons merged with office holders to 2025; its docstring
+gives the selection rules, the sources and the licence reasoning).
 
 Source notes (why the rules below look the way they do):
 - cameo_codes_goldstein.tsv numbers some sub-codes the pre-1.0 way (e.g. 163 = halt negotiations, 1641-1643,
@@ -230,6 +232,8 @@ def build_cameo(refs: Path) -> list[list[str]]:
 # TABARI actor files are read by storyline.reference.dictionaries, the reader the runtime uses too; scripts/tabari.py
 # reads each file once per build. parse_code is imported so tests reach it here.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from leaders import SOURCES as LEADER_SOURCES  # noqa: E402
+from leaders import build_leaders, canonical_person, is_person  # noqa: E402,F401
 from organisations import build_organisations  # noqa: E402
 from tabari import Group, parse_actor_file, parse_code, surface  # noqa: E402,F401
 
@@ -459,51 +463,6 @@ def build_countries(refs: Path) -> tuple[list[list[str]], dict]:
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Leaders
-# --------------------------------------------------------------------------------------------------------------
-
-# Leading honorifics left out of a canonical name, so "Samdech Hun Sen" and "Hun Sen" are one person.
-TITLES = {"prince", "princess", "king", "queen", "samdech", "sheikh", "shaikh", "sheik", "emir", "amir",
-          "sultan", "president", "premier", "general", "gen.", "dr.", "dr", "sir", "lord", "lady", "crown",
-          "prime", "minister", "marshal", "colonel", "col.", "ayatollah", "mr.", "mrs.", "ms."}
-# Dated entries that are organisations, not persons (the file dates a few parties and agencies).
-ORG_WORDS = {"movement", "party", "army", "front", "council", "ministry", "government", "assembly", "forces",
-             "authority", "administration", "union", "congress", "committee", "alliance", "brigade",
-             "brigades", "league", "department", "agency", "kurdistan", "republic", "federation", "state",
-             "kingdom", "police", "guard", "parliament", "court", "commission", "office", "regime", "junta"}
-
-
-def canonical_person(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and words[0] in TITLES:
-        words = words[1:]
-    return " ".join(w.capitalize() if w.isalpha() else w.title() for w in words)
-
-
-def is_person(group: Group) -> bool:
-    if not any(c.start or c.end for c in group.codes) or current_country_code(group):
-        return False
-    return not any(set(surface(h.name).split()) & ORG_WORDS for h in group.heads)
-
-
-def build_leaders(refs: Path) -> tuple[list[list[str]], dict]:
-    groups = parse_actor_file(refs / COUNTRIES)
-    rows: set[tuple[str, str, str, str, str]] = set()
-    persons = 0
-    for group in groups:
-        if not is_person(group):
-            continue
-        persons += 1
-        name = canonical_person(surface(group.heads[0].name))
-        aliases = {surface(a) for h in group.heads for a in [h.name, *h.aliases]}
-        spans = {(c.code, c.start or "", c.end or "") for c in group.codes if c.code != "---"}
-        rows |= {(name, alias, *span) for alias in aliases if alias for span in spans}
-    bad = sum(g.bad_dates for g in groups)
-    return [list(r) for r in sorted(rows)], {"persons": persons, "spans_with_bad_dates_dropped": bad}
-
-
-# --------------------------------------------------------------------------------------------------------------
-# --------------------------------------------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------------------------------------------
 
@@ -516,7 +475,7 @@ COLUMNS = {
 SOURCES = {
     "cameo.tsv": [GOLDSTEIN, PLOVER, VERBS],
     "countries.tsv": [COUNTRIES, AGENTS],
-    "leaders.tsv": [COUNTRIES],
+    "leaders.tsv": LEADER_SOURCES,
     "organisations.tsv": [INTERNATIONAL, NONSTATE],
 }
 VERSION_PATTERNS = [r"PLOVER manual version ([^\n]+)", r"Generated at: ([^\n]+)", r"LAST UPDATE: ([^\n]+)"]
@@ -541,7 +500,7 @@ def source_version(path: Path) -> dict:
 def build_all(refs: Path) -> dict[str, str]:
     cameo = build_cameo(refs)
     countries, country_stats = build_countries(refs)
-    leaders, leader_stats = build_leaders(refs)
+    leaders, leader_stats = build_leaders(refs, countries)
     orgs, org_stats = build_organisations(refs, INTERNATIONAL, NONSTATE, title_case)
     texts = {"cameo.tsv": render("cameo.tsv", cameo), "countries.tsv": render("countries.tsv", countries),
              "leaders.tsv": render("leaders.tsv", leaders), "organisations.tsv": render("organisations.tsv", orgs)}

@@ -112,3 +112,125 @@ def test_collisions_and_stop_list(builder: ModuleType) -> None:
     kept, dropped = builder.resolve_collisions(rows)
     assert sorted(kept) == [("GEO", "country", "georgia"), ("USA", "country", "u.s.")]
     assert dropped == ["punjab"]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# leaders.tsv: scripts/leaders.py, imported by build_data.py
+# --------------------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def offices(builder: ModuleType) -> ModuleType:
+    return sys.modules["leaders"]
+
+
+def test_partial_source_dates_cover_their_whole_period(offices: ModuleType) -> None:
+    assert offices.iso_day("2018-04-02", end=False) == "2018-04-02"
+    assert offices.iso_day("2021-02", end=False) == "2021-02-01"
+    assert offices.iso_day("2024-02", end=True) == "2024-02-29"
+    assert offices.iso_day("1991", end=False) == "1991-01-01" and offices.iso_day("1991", end=True) == "1991-12-31"
+    assert offices.iso_day("START", end=False) is None and offices.iso_day("2014s", end=True) is None
+
+
+def test_spells_join_and_cut(offices: ModuleType) -> None:
+    spells = [("2012-01-02", "2014-01-01"), ("2010-01-01", "2012-01-01"), ("2016-01-01", ""),
+              ("2017-01-01", "2018-01-01")]
+    assert offices.union(spells) == [("2010-01-01", "2014-01-01"), ("2016-01-01", "")]
+    covered = [("2010-01-01", "2012-12-31")]
+    assert offices.subtract(("2009-01-01", "2015-02-17"), covered) == [("2009-01-01", "2009-12-31"),
+                                                                      ("2013-01-01", "2015-02-17")]
+    assert offices.subtract(("2011-01-01", "2012-01-01"), covered) == []
+    assert offices.subtract(("", "2011-01-01"), covered) == [("", "2009-12-31")]
+
+
+def test_office_titles_in_and_out_of_the_selection(offices: ModuleType) -> None:
+    def kind(position: str, catalog: str, iso3: str, top: bool = True) -> str | None:
+        return offices.office_kind(position, catalog, iso3, {iso3} if top else set())
+    assert kind("Prime Minister of Montenegro", "Montenegro", "MNE") == "hog"
+    assert kind("Druk Gyalpo (King)", "Bhutan", "BTN") == "hos"
+    assert kind("Serb Member of the Presidency", "Bosnia", "BIH") == "hos"
+    assert kind("Minister of State", "Monaco", "MCO", top=False) == "hog"
+    assert kind("Prime Minister (SPC)", "Yemen", "YEM") is None            # a rival government's post
+    assert kind("French Co-Prince", "Andorra", "AND") is None              # France's president
+    assert kind("Federal Minister of Foreign Affairs", "Pakistan", "PAK") == "foreign"
+    assert kind("Federal Minister of Foreign Affairs", "Pakistan", "PAK", top=False) is None
+    assert kind("Secretary of State", "United States", "USA") == "foreign"
+    assert kind("Secretary of State for the Home Department", "United Kingdom", "GBR") == "interior"
+    assert kind("Secretary of State for Foreign Affairs", "Spain", "ESP") is None  # a junior rank there
+    assert kind("Minister of State for Foreign Affairs", "Nigeria", "NGA") is None
+    assert kind("Minister of the Armed Forces", "France", "FRA") == "defence"
+    assert kind("Minister of Defence Production", "Pakistan", "PAK") is None
+    assert kind("Minister of Law and Justice", "India", "IND") == "justice"
+    assert kind("Minister of Social Justice and Empowerment", "India", "IND") is None
+    assert kind("Minister of Foreign Trade", "Italy", "ITA") is None
+    assert kind("Vice President", "United States", "USA") is None
+
+
+def test_surnames_follow_naming_conventions(offices: ModuleType) -> None:
+    assert offices.surname("Donald Trump", ["USA"]) == "trump"
+    assert offices.surname("Ursula von der Leyen", ["DEU"]) == "von der leyen"
+    assert offices.surname("Joseph F. Dunford, Jr.", ["USA"]) == "dunford"
+    assert offices.surname("Xi Jinping", ["CHN"]) == "xi"
+    assert offices.surname("Abiy Ahmed Ali", ["ETH"]) == "abiy"
+    assert offices.surname("Min Aung Hlaing", ["MMR"]) is None
+    assert offices.surname("Frederik X", ["DNK"]) is None and offices.surname("CY Leung", ["HKG"]) is None
+
+
+def test_surname_alias_only_where_it_names_one_holder(offices: ModuleType) -> None:
+    person = offices.Person
+    people = [person("Q1", "Anna Rurik", set(), {"RUR": [("2010-01-01", "2014-12-31")]}),
+              person("Q2", "Boris Rurik", set(), {"RUR": [("2012-01-01", "2013-01-01")]}),  # at the same time
+              person("Q3", "Carl Zenda", set(), {"RUR": [("2016-01-01", "")]}),
+              person("Q4", "Dora Zenda", set(), {"RUR": [("2000-01-01", "2005-01-01")]}),  # at another time
+              person("Q5", "Emil May", set(), {"RUR": [("2016-01-01", "")]})]               # a common word
+    assert offices.surname_aliases(people, avoid={"may"}) == {("Q3", "RUR"): "zenda", ("Q4", "RUR"): "zenda"}
+    many = [person(f"Q{i}", f"Name{i} Kim", set(), {f"R{i:02d}": [(f"19{i:02d}-01-01", f"19{i:02d}-12-31")]})
+            for i in range(10, 10 + offices.COMMON_SURNAME)]
+    assert offices.surname_aliases(many, avoid=set()) == {}
+
+
+def test_newer_spells_win_over_petrarch(offices: ModuleType) -> None:
+    rows = [("Rudolf", "rudolf", "RURGOV", "2008-01-01", ""), ("Rudolf", "rudolf", "RURELI", "", ""),
+            ("Rudolf", "rudolf", "RURGOV", "1990-01-01", "1995-01-01"),
+            ("Rudolf", "rudolf", "RURGOV", "2010-05-01", ""),
+            ("Flavia", "flavia", "RURGOV", "2008-01-01", "")]
+    covered = {("Rudolf", "RUR"): [("2010-05-12", "2019-07-24")]}
+    kept, clipped = offices.clip_petrarch(rows, covered, "2015-02-17")
+    assert kept == [("Rudolf", "rudolf", "RURGOV", "2008-01-01", "2010-05-11"), ("Rudolf", "rudolf", "RURELI", "", ""),
+                    ("Rudolf", "rudolf", "RURGOV", "1990-01-01", "1995-01-01"),
+                    ("Flavia", "flavia", "RURGOV", "2008-01-01", "")]  # 11 days left of the 4th: a date quarrel
+    assert clipped == 2
+
+
+def test_merge_joins_a_petrarch_person_under_one_name(offices: ModuleType) -> None:
+    petrarch = [("Mohammad Rudolf Elphberg", alias, "RURGOV", "2001-01-01", "")
+                for alias in ("king rudolf", "mohammad rudolf elphberg")]
+    person = offices.Person("Q9", "Rudolf Elphberg", {"Rudolf V"}, {"RUR": [("2001-01-01", "2018-03-01")]})
+    rows, stats = offices.merge(petrarch, [person], {("Q9", "RUR"): "elphberg"})
+    assert stats["matched_to_petrarch"] == 1
+    assert {r[0] for r in rows} == {"Mohammad Rudolf Elphberg"}
+    assert {r[1] for r in rows} == {"king rudolf", "mohammad rudolf elphberg", "rudolf elphberg", "rudolf v",
+                                    "elphberg"}
+    assert {r[2:] for r in rows} == {("RURGOV", "2001-01-01", "2018-03-01")}
+
+
+def test_successor_start_ends_an_approximate_spell(offices: ModuleType) -> None:
+    holding = offices.Holding
+    old = holding("RUR", "Q1", "A", "hog", "Prime Minister", "2018-01-01", "2023-08-10", "html-removal-approx")
+    new = holding("RUR", "Q2", "B", "hog", "Prime Minister", "2023-08-22", "", "html-new-after-2023-01-20")
+    gone = holding("RUR", "Q3", "C", "foreign", "Minister of Foreign Affairs", "2020-01-01", "",
+                   "not-on-html-page-by-2023-01-20;ended-by-then?")
+    offices.fix_ends([old, new, gone])
+    assert (old.end, new.end, gone.end) == ("2023-08-22", "", "2023-01-20")
+
+
+def test_a_represented_monarch_is_not_the_realms_head(offices: ModuleType) -> None:
+    holding = offices.Holding
+    realm = [holding("RUR", "Q1", "Queen", "hos", "monarch", "1952-02-06", "2022-09-08", ""),
+             holding("RUR", "Q2", "Governor", "hos", "Governor-General", "2017-01-01", "", "")]
+    assert [h.name for h in offices.personal_union(realm)] == ["Governor"]
+
+
+def test_newsworthy_countries_count_documents_longest_name_first(offices: ModuleType) -> None:
+    aliases = {"congo": "COG", "democratic republic of the congo": "COD", "u.s.": "USA"}
+    texts = ["The Democratic Republic of the Congo and the U.S. signed.", "The U.S.'s envoy left.", "Congo's army"]
+    assert offices.newsworthy_countries(texts, aliases, n=3) == ["USA", "COD", "COG"]

@@ -293,3 +293,11 @@ def test_a_cancelled_or_planned_attack_did_not_happen_and_victims_are_local(rows
         "Israeli forces kill at least 57 people in the Gaza Strip, including 35 aid seekers.")]
     tank = rows("A drone strikes a fuel tank at Kuwait International Airport.")
     assert ("190", "MIL", None) in [c[:3] for c in tank]   # a fuel tank is no armour
+
+
+def test_a_name_the_model_reads_as_a_date_is_still_a_person() -> None:
+    doc = code_text("Prime Minister Theresa May met the Irish taoiseach. Theresa May stepped down on July 24.",
+                    "2019-07-20")
+    assert any(a.text == "Theresa May" for a in doc.actors)   # the model tags "Theresa May" as a date
+    resign = next(e for e in doc.events if e.cameo and e.cameo.startswith("083"))
+    assert resign.source is not None and resign.source.code == "GBRGOV"

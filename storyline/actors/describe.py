@@ -204,6 +204,8 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
     _read_count(ph, own)
     label = entity_label(head)
     names = name_tokens(head)
+    if label in ("DATE", "TIME") and _name_not_date(names):
+        label = None   # "Theresa May", "Peter August": a person the model read as a date
     # a one-word country name the model took for a person ("Jordan opened its border") is still the country
     named_country = head.pos_ == "PROPN" and (
         (label is None and countries.country_for(head.text) is not None)
@@ -276,6 +278,15 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
 # decision"), not for a place: never as an object ("would blockade Paris" aims at the city)
 _STANCES = {"decision", "position", "policy", "statement", "offer", "proposal", "demand", "call", "response",
             "refusal", "stance", "plan", "move", "view", "reply", "request", "approach", "support", "opposition"}
+
+
+_CALENDAR_WORDS = set("january february march april may june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday early mid late".split())
+
+
+def _name_not_date(names: list[Token]) -> bool:
+    """A run of proper nouns that opens with a word no date has: a name, whatever its last word."""
+    return len(names) > 1 and names[0].lower_ not in _CALENDAR_WORDS and not names[0].like_num
 
 
 def _counted(own: list[Token]) -> bool:
