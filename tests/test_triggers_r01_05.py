@@ -162,3 +162,11 @@ def test_02_seeking_asylum_is_an_appeal_to_the_host(one) -> None:
     assert (ev.cameo, ev.target.code) == ("0233", "DEUGOV")
     ev = one("The opposition leader requested asylum from Ecuador.", "02")
     assert (ev.cameo, ev.target.code) == ("0233", "ECUGOV")
+
+
+@pytest.mark.model
+def test_04_speaking_with_and_phone_conversations(one) -> None:
+    ev = one("The British foreign secretary spoke with the Turkish foreign minister on Tuesday.", "04")
+    assert (ev.cameo, getattr(ev.target, "code", None)) == ("040", "TURGOV")
+    ev = one("The Turkish president had a phone conversation with the German chancellor on Sunday.", "04")
+    assert (ev.cameo, getattr(ev.target, "code", None)) == ("041", "DEUGOV")
