@@ -46,7 +46,7 @@ class Tally:
     rejected: int = 0
     stored: int = 0
     events: int = 0
-    bad_paths: list[str] = field(default_factory=list)   # inputs named on the command line that could not be read
+    bad_paths: list[str] = field(default_factory=list)   # why inputs named on the command line could not be read
 
     def exit_status(self) -> int:
         """2: an input path was missing or of an unknown type; 1: every document read was rejected; else 0."""
@@ -73,8 +73,9 @@ def _count(doc: Document, paths: Iterable[str], tally: Tally) -> None:
     tally.read += 1
     tally.rejected += doc.rejected
     tally.events += len(doc.events)
-    if doc.rejected and doc.origin in paths and any(n.code in ("E020", "E021") for n in doc.notes):
-        tally.bad_paths.append(doc.origin)
+    bad = next((n for n in doc.notes if n.code in ("E020", "E021")), None)
+    if doc.rejected and doc.origin in paths and bad is not None:
+        tally.bad_paths.append(bad.reason)
 
 
 def _pipeline(user_stages: list[str]) -> Pipeline:
@@ -114,8 +115,8 @@ def code_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.db:
         summary += f"; {tally.stored} stored in {args.db}, {tally.skipped} already there"
     print(summary, file=err)
-    for path in tally.bad_paths:
-        print(f"storyline: could not read {path} (see the reason above with --explain)", file=err)
+    for reason in tally.bad_paths:
+        print(f"storyline: {reason}", file=err)
     return tally.exit_status()
 
 
