@@ -64,9 +64,9 @@ def test_disapprove_active_passive_nominal_negated(rows) -> None:
 def test_reject_active_passive_nominal_negated(rows) -> None:
     code, src, _, status = _one(rows, "The Palestinian Authority rejected an Israeli proposal for talks on Tuesday.",
                                 "12")
-    assert (code, src, status) == ("125", "PSE", "asserted")
+    assert (code, src, status) == ("125", "PSEGOV", "asserted")
     code, src, _, _ = _one(rows, "The Israeli proposal was rejected by the Palestinian Authority on Tuesday.", "12")
-    assert (code[:2], src) == ("12", "PSE")
+    assert (code[:2], src) == ("12", "PSEGOV")
     code, src, _, _ = _one(rows, "Hamas's rejection of the Egyptian plan on Tuesday angered Cairo.", "12")
     assert (code, src[:3]) == ("120", "PSE")
     code, src, _, status = _one(rows, "Israel did not reject the Egyptian ceasefire plan on Tuesday.", "12")

@@ -9,6 +9,7 @@ from storyline.reference.organisations import organisation_for
 @pytest.mark.parametrize(("name", "code"), [
     ("the African Union", "IGOAFRAFU"), ("AU", "IGOAFRAFU"),          # the supplement
     ("Houthis", "YEMREB"), ("the Houthi movement", "YEMREB"),
+    ("the International Criminal Court", "IGOJUDICC"), ("IRGC", "IRNMIL"), ("the Palestinian Authority", "PSEGOV"),
     ("NATO", "IGOWSTNAT"), ("Hamas", "PSEREBHMS"),                       # the dictionaries
 ])
 def test_names_and_acronyms(name: str, code: str) -> None:
