@@ -301,3 +301,10 @@ def test_a_name_the_model_reads_as_a_date_is_still_a_person() -> None:
     assert any(a.text == "Theresa May" for a in doc.actors)   # the model tags "Theresa May" as a date
     resign = next(e for e in doc.events if e.cameo and e.cameo.startswith("083"))
     assert resign.source is not None and resign.source.code == "GBRGOV"
+
+
+def test_a_first_name_that_is_a_city_is_no_country_and_a_city_before_a_title_is() -> None:
+    duale = code_text("Kenyan Defence Minister Aden Duale announced the deployment.", "2024-06-19").actors[0]
+    assert (duale.name, duale.code) == ("Aden Duale", "KENGOV")
+    mayor = code_text("Moscow Mayor Sergei Sobyanin announced new restrictions.", "2024-06-19").actors[0]
+    assert (mayor.name, mayor.code) == ("Sergei Sobyanin", "RUSGOV")

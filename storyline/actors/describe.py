@@ -136,9 +136,21 @@ def name_tokens(head: Token) -> list[Token]:
             break
     while run and run[0].tag_ == "HYPH":
         run.pop(0)
-    while len(run) > 1 and (_title_word(run[0]) or _country_prefix(run)):
+    while len(run) > 1 and (_opens_title(run) or _country_prefix(run)):
         del run[: max(_country_prefix(run), 1)]
     return run
+
+
+def _city_word(tok: Token) -> bool:
+    return countries.alias_kind(tok.text) in ("city", "region") and tok.lower_ not in _TITLE_WORDS
+
+
+def _opens_title(run: list[Token]) -> bool:
+    """Whether the run's first word belongs to a title before the name. A city does only when a title word follows
+    ("Moscow Mayor Sergei Sobyanin"): "Aden Duale" is a man named Aden, not someone from Aden."""
+    if not _title_word(run[0]):
+        return False
+    return not _city_word(run[0]) or (len(run) > 2 and _title_word(run[1]))
 
 
 def _country_prefix(run: list[Token]) -> int:
@@ -265,7 +277,9 @@ def read_phrase(head: Token, on: str | None) -> Phrase | None:
         modifiers = None
     ph.roles = list(modifiers or org_roles or head_role or ())
     ph.basis = "modifier" if modifiers else "name" if org_roles else "role-noun" if head_role else None
-    ph.country = _countries(own)
+    # a first name that is also a city's ("Aden Duale") says nothing of the person's country
+    given = {names[0].i} if ph.kind == "person" and len(names) > 1 and _city_word(names[0]) else set()
+    ph.country = _countries([t for t in own if t.i not in given])
     poss = _possessor(head)
     if ph.country is None and poss is not None:  # "Ethiopia's government", "Russia's army"
         ph.country = _countries([t for t in poss.subtree if t.tag_ != "POS"])
