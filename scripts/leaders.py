@@ -16,10 +16,11 @@ Two layers, merged (`merge`):
 Where both layers cover a person (same country, same name), the dated newer spells win: the person's PETRARCH
 GOV spans lose the days the new spells cover, an open PETRARCH end first closing at the dictionary's freeze date.
 
-Newsworthy (`newsworthy_countries`): the countries named in the most documents of ../shared/corpora (the WCEP items
-2025-2026 and the Wikinews articles 2019-2021), a document counting once per country, a name being any
-country-kind alias of countries.tsv matched longest-first on whole words ("Democratic Republic of the Congo" is
-DR Congo, not Congo), ties broken by ISO3 code. The list is recorded in VERSIONS.json.
+Newsworthy (`newsworthy_countries`, in scripts/newsworthy.py; the date and span helpers are in scripts/spans.py):
+the countries named in the most documents of ../shared/corpora (the WCEP items 2025-2026 and the Wikinews articles
+2019-2021), a document counting once per country, a name being any country-kind alias of countries.tsv matched
+longest-first on whole words ("Democratic Republic of the Congo" is DR Congo, not Congo), ties broken by ISO3 code.
+The list is recorded in VERSIONS.json.
 
 Licence. What is packaged is facts: that a person held a GOV office of a country from one day to another, with
 the names texts use for them. Facts are not copyrightable, and these are Wikidata's (CC0): every Peppercat row is
@@ -48,15 +49,23 @@ from __future__ import annotations
 
 import calendar
 import csv
-import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
+from newsworthy import (  # noqa: F401
+    NEWS,
+    TOP_COUNTRIES,
+    common_words,
+    countries_named,
+    country_aliases,
+    news_texts,
+    newsworthy_countries,
+)
+from spans import Span, iso_day, span_days, subtract, to_date, union  # noqa: F401
 from tabari import Group, parse_actor_file, surface
 
 from storyline.reference.names import normalise
@@ -65,7 +74,6 @@ PETRARCH_COUNTRIES = "petrarch2_dictionaries/Phoenix.Countries.actors.txt"
 PEPPERCAT = "leaders/peppercat/derived/leaders-combined-to-2025-01-31.csv"
 PEPPERCAT_TITLES = "leaders/peppercat/derived/leaders-historic-all-2023-01-20.csv"  # enwiki titles, catalogues
 PLAD = "leaders/plad/PLAD_April2024_converted.csv"
-NEWS = ["../corpora/wcep/wcep_items.jsonl", "../corpora/wikinews/wikinews_2019_2020.jsonl"]
 SOURCES = [PETRARCH_COUNTRIES, PEPPERCAT, PEPPERCAT_TITLES, PLAD, *NEWS]
 LICENCE = {
     PETRARCH_COUNTRIES: "PETRARCH2 dictionaries (MIT): persons and dated codes, re-expressed in our format",
@@ -79,13 +87,11 @@ LICENCE = {
     NEWS[1]: "not packaged: read to rank countries by mentions (Wikinews, CC BY 2.5)",
 }
 
-TOP_COUNTRIES = 40
 SUCCESSOR_DAYS = 45
 SHORT_PIECE_DAYS = 31   # a PETRARCH span cut down below this by a dated spell is a disagreement about a date
 PEPPERCAT_SNAPSHOT = "2023-01-20"  # rows last seen on this date, that the 2025 pages no longer list, ended by then
 
 Row = tuple[str, str, str, str, str]   # name, alias, code, start, end
-Span = tuple[str, str]                 # start, end; "" open
 
 # --------------------------------------------------------------------------------------------------------------
 # PETRARCH
@@ -133,123 +139,6 @@ def petrarch_rows(refs: Path) -> tuple[list[Row], dict]:
         rows |= {(name, alias, *span) for alias in aliases if alias for span in spans}
     bad = sum(g.bad_dates for g in groups)
     return sorted(rows), {"petrarch_persons": persons, "spans_with_bad_dates_dropped": bad}
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Dates and spans
-# --------------------------------------------------------------------------------------------------------------
-
-DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
-
-
-def iso_day(text: str, end: bool) -> str | None:
-    """A source date as an ISO day: a year or month alone widens to its first day (a start) or its last (an end),
-    so the spell covers every day the source allows. None when it is no date ("START", "2014s")."""
-    match = DATE.fullmatch(text.strip())
-    if not match:
-        return None
-    year, month, day = match.group(1), match.group(2), match.group(3)
-    if day:
-        return f"{year}-{month}-{day}"
-    if month:
-        return f"{year}-{month}-{calendar.monthrange(int(year), int(month))[1] if end else 1:02d}"
-    return f"{year}-12-31" if end else f"{year}-01-01"
-
-
-def _day(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-def _shift(text: str, days: int) -> str:
-    return (_day(text) + timedelta(days=days)).isoformat()
-
-
-def union(spans: Iterable[Span]) -> list[Span]:
-    """Overlapping or touching spells as one ("" is open: before everything as a start, after as an end)."""
-    out: list[list[str]] = []
-    for start, end in sorted(spans, key=lambda s: (s[0], s[1] or "9999")):
-        if out and (not out[-1][1] or not start or start <= _shift(out[-1][1], 1)):
-            out[-1][1] = "" if not out[-1][1] or not end else max(out[-1][1], end)
-        else:
-            out.append([start, end])
-    return [(s, e) for s, e in out]
-
-
-def subtract(span: Span, covered: list[Span]) -> list[Span]:
-    """The parts of a closed-ended span that no covered span (disjoint, sorted) reaches."""
-    pieces, (start, end) = [], span
-    for c_start, c_end in covered:
-        if (c_end and start and c_end < start) or (c_start and c_start > end):
-            continue
-        if c_start and (not start or c_start > start):
-            pieces.append((start, _shift(c_start, -1)))
-        if not c_end or c_end >= end:
-            return pieces
-        start = _shift(c_end, 1)
-    return [*pieces, (start, end)]
-
-
-def _days(span: Span) -> int:
-    return (_day(span[1]) - _day(span[0])).days if span[0] and span[1] else 10 ** 6
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Which countries: our country table, and the newsworthy ones
-# --------------------------------------------------------------------------------------------------------------
-
-def country_aliases(countries: list[list[str]]) -> dict[str, str]:
-    return {alias: iso3 for iso3, _, kind, alias in countries if kind == "country"}
-
-
-WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?")
-
-
-def _tokens(text: str) -> list[str]:
-    """Lower-case ASCII words (the folding normalise() does, quicker on whole articles), without "'s"."""
-    folded = unicodedata.normalize("NFKD", text.replace("\u2019", "'")).encode("ascii", "ignore").decode().lower()
-    return [w[:-2] if w.endswith("'s") else w for w in WORD.findall(folded)]
-
-
-def countries_named(text: str, aliases: dict[str, str], longest: dict[str, int]) -> set[str]:
-    """The countries a text names: at each word the longest alias that starts there, then on past it. `longest`:
-    an alias's first word -> the most words of an alias starting with it."""
-    words, found, i = _tokens(text), set(), 0
-    while i < len(words):
-        for n in range(min(longest.get(words[i].rstrip("."), 0), len(words) - i), 0, -1):
-            phrase = " ".join(words[i:i + n])
-            iso3 = aliases.get(phrase) or aliases.get(phrase.rstrip("."))
-            if iso3:
-                found.add(iso3)
-                i += n - 1
-                break
-        i += 1
-    return found
-
-
-def news_texts(refs: Path) -> Iterator[str]:
-    for name in NEWS:
-        for line in (refs / name).read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            yield f"{record.get('title') or ''}\n{record['text']}"
-
-
-def newsworthy_countries(texts: list[str], aliases: dict[str, str], n: int = TOP_COUNTRIES) -> list[str]:
-    longest: dict[str, int] = {}
-    for alias in aliases:
-        first = alias.split()[0].rstrip(".")
-        longest[first] = max(longest.get(first, 0), len(alias.split()))
-    counts = Counter(iso3 for text in texts for iso3 in countries_named(text, aliases, longest))
-    return [iso3 for iso3, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
-
-
-def common_words(texts: list[str]) -> set[str]:
-    """Words written in lower case at least a quarter of the time in the news corpora ("may", "rice", "brown"):
-    as a bare surname they would name a person wherever the word is used."""
-    words = Counter(w for text in texts for w in re.findall(r"[A-Za-z]+", text))
-    lower, capital = Counter(), Counter()
-    for word, n in words.items():
-        (lower if word.islower() else capital)[word.lower()] += n
-    return {w for w, k in lower.items() if k >= 3 and k * 4 >= k + capital[w]}
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -416,11 +305,11 @@ def successor_start(h: Holding, others: list[Holding]) -> str | None:
     def near(other: Holding, same_post: bool) -> bool:
         post = other.position == h.position if same_post else other.kind == h.kind
         return (post and other.key != h.key and other.start > h.start
-                and abs((_day(other.start) - _day(h.end)).days) <= SUCCESSOR_DAYS)
+                and abs((to_date(other.start) - to_date(h.end)).days) <= SUCCESSOR_DAYS)
     for same_post in (True, False) if h.kind in ("hos", "hog") else (True,):
         found = [o.start for o in others if near(o, same_post)]
         if found:
-            return min(found, key=lambda s: abs((_day(s) - _day(h.end)).days))
+            return min(found, key=lambda s: abs((to_date(s) - to_date(h.end)).days))
     return None
 
 
@@ -602,7 +491,7 @@ def clip_petrarch(rows: list[Row], covered: dict[tuple[str, str], list[Span]], f
             continue
         span = (start, end or max(start, freeze))
         pieces = subtract(span, spells)
-        pieces = [p for p in pieces if p == span or _days(p) >= SHORT_PIECE_DAYS]
+        pieces = [p for p in pieces if p == span or span_days(p) >= SHORT_PIECE_DAYS]
         clipped += pieces != [(start, end)]
         out += [(name, alias, code, s, e) for s, e in pieces]
     return out, clipped
