@@ -13,6 +13,7 @@ one module for the same reason), and runners receive `Stage` objects, so a user'
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ GIVEN = ("text", "url", "title", "source", "date", "origin")
 BOOKKEEPING = ("notes", "rejected", "stages_run")
 
 
+@functools.cache
 def field_names() -> frozenset[str]:
     """Every name a stage may declare: Document fields, and Event fields as "event.<field>"."""
     doc = {f.name for f in dataclasses.fields(Document)}

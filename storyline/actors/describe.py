@@ -136,8 +136,11 @@ def name_tokens(head: Token) -> list[Token]:
             break
     while run and run[0].tag_ == "HYPH":
         run.pop(0)
-    while len(run) > 1 and (_opens_title(run) or _country_prefix(run)):
-        del run[: max(_country_prefix(run), 1)]
+    while len(run) > 1:
+        drop = _country_prefix(run) or int(_opens_title(run))   # a country's words, else one title word
+        if not drop:
+            break
+        del run[:drop]
     return run
 
 
